@@ -1,0 +1,10 @@
+namespace Bitten.Contracts.Common;
+
+/// <summary>Identifies a mission (a ULID); never confused with another kind of id or a broker ticket.</summary>
+public readonly record struct MissionId(string Value)
+{
+    /// <summary>A new id for the given instant.</summary>
+    public static MissionId New(DateTimeOffset now) => new(Ulid.NewUlid(now).Value);
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,80 @@
+using Bitten.Host.Composition;
+using Bitten.Host.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Bitten.Host.Cli;
+
+/// <summary>
+/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>--help</c>.
+/// Configuration and database-file errors end the process with a message and a non-zero code.
+/// </summary>
+internal static class HostEntryPoint
+{
+    public const int ExitOk = 0;
+    public const int ExitUsage = 64;
+    public const int ExitConfiguration = 78;
+    public const int ExitDatabase = 74;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (verb, rest) = Verbs.Parse(args);
+        if (verb == Verb.Help)
+        {
+            Console.Out.Write(Verbs.Usage);
+            return ExitOk;
+        }
+
+        if (verb == Verb.Unknown)
+        {
+            await Console.Error.WriteAsync($"Unknown command '{args[0]}'.\n\n{Verbs.Usage}");
+            return ExitUsage;
+        }
+
+        try
+        {
+            await using var app = BittenApplication.Build(rest);
+            // Validate every option now, before any database file is touched.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            switch (verb)
+            {
+                case Verb.Migrate:
+                    await app.Services.GetRequiredService<ModuleDatabaseMigrator>().MigrateAllAsync(CancellationToken.None);
+                    Console.Out.WriteLine("Migrations applied.");
+                    return ExitOk;
+                case Verb.Backup:
+                    await app.Services.GetRequiredService<ModuleDatabaseMigrator>().MigrateAllAsync(CancellationToken.None);
+                    var result = await app.Services.GetRequiredService<DatabaseBackupService>().BackupAllAsync(CancellationToken.None);
+                    Console.Out.WriteLine($"Backup written to {result.Folder} ({result.Files.Count} databases).");
+                    return ExitOk;
+                default:
+                    await app.StartAsync(); // checks and migrates the databases first (DatabaseStartup)
+                    AnnounceReady(app);
+                    await app.WaitForShutdownAsync();
+                    return ExitOk;
+            }
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Configuration error:\n  " + string.Join("\n  ", ex.Failures));
+            return ExitConfiguration;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Configuration error:\n  {ex.Message} {ex.InnerException?.Message}");
+            return ExitConfiguration;
+        }
+        catch (DatabaseFileException ex)
+        {
+            await Console.Error.WriteLineAsync("Database error:\n  " + ex.Message);
+            return ExitDatabase;
+        }
+    }
+
+    private static void AnnounceReady(WebApplication app)
+    {
+        var modules = app.Services.GetRequiredService<ModuleSet>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Host");
+        var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(test server)";
+        Log.HostReady(logger, Observability.HealthEndpoint.Version, urls, string.Join(", ", modules.EnabledNames), modules.DisabledNames.Count == 0 ? "none" : string.Join(", ", modules.DisabledNames));
+    }
+}

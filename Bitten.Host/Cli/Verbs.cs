@@ -1,0 +1,58 @@
+namespace Bitten.Host.Cli;
+
+/// <summary>The host's command-line verbs.</summary>
+internal enum Verb
+{
+    Unknown = 0,
+    Run = 1,
+    Migrate = 2,
+    Backup = 3,
+    Help = 4,
+}
+
+/// <summary>Parses the verb (first argument that is not an option) and leaves the rest as configuration.</summary>
+internal static class Verbs
+{
+    public const string Usage = """
+        BITTEN — self-hosted forex signal and execution platform
+
+        Usage: dotnet run --project Bitten.Host -- [command] [--Key=Value ...]
+
+        Commands:
+          run        start the server (default)
+          migrate    apply every module's database migrations and exit
+          backup     back up every module database now into Storage:BackupDirectory/<yyyyMMdd>/ and exit
+          --help     show this help
+
+        Any --Section:Key=Value overrides appsettings.json (e.g. --Storage:DataDirectory=/var/lib/bitten).
+
+        """;
+
+    public static (Verb Verb, string[] Arguments) Parse(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return (Verb.Run, args);
+        }
+
+        if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
+        {
+            return (Verb.Help, []);
+        }
+
+        var first = args[0];
+        if (first.StartsWith('-'))
+        {
+            return (Verb.Run, args);
+        }
+
+        var verb = first.ToLowerInvariant() switch
+        {
+            "run" => Verb.Run,
+            "migrate" => Verb.Migrate,
+            "backup" => Verb.Backup,
+            _ => Verb.Unknown,
+        };
+        return (verb, args[1..]);
+    }
+}

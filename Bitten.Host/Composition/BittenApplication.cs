@@ -1,0 +1,63 @@
+using Bitten.Contracts.Hosting;
+using Bitten.Host.Messaging;
+using Bitten.Host.Observability;
+using Bitten.Host.Persistence;
+using Bitten.Host.Scheduling;
+using Bitten.Modules.Execution;
+using Bitten.Modules.Gamification;
+using Bitten.Modules.Missions;
+using Bitten.Modules.Signals;
+using Bitten.Modules.Users;
+using Bitten.Simulator;
+
+namespace Bitten.Host.Composition;
+
+/// <summary>Builds the one BITTEN process: cross-cutting services, then the modules, then the HTTP pipeline.</summary>
+internal static class BittenApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+        builder.AddBittenLogging();
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddOptions<HttpEndpointOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpEndpointOptions>, HttpEndpointOptionsValidator>();
+        builder.AddBittenObservability();
+        builder.AddBittenScheduling();
+        builder.AddBittenPersistence();
+
+        // The modules, in one visible block. Each can be switched off with Modules:<Name>:Enabled.
+        var modules = new ModuleSet(builder)
+            .Add("Signals", typeof(SignalsModule), b => b.AddSignalsModule(), e => e.MapSignalsEndpoints())
+            .Add("Missions", typeof(MissionsModule), b => b.AddMissionsModule(), e => e.MapMissionsEndpoints())
+            .Add("Execution", typeof(ExecutionModule), b => b.AddExecutionModule(), e => e.MapExecutionEndpoints())
+            .Add("Users", typeof(UsersModule), b => b.AddUsersModule(), e => e.MapUsersEndpoints())
+            .Add("Gamification", typeof(GamificationModule), b => b.AddGamificationModule(), e => e.MapGamificationEndpoints());
+        builder.AddSimulator();
+        builder.Services.AddBittenMediator(modules.EnabledAssemblies);
+        builder.Services.AddSingleton(modules);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoint();
+        app.MapMetricsEndpoint();
+        modules.MapEndpoints(app);
+        return app;
+    }
+}

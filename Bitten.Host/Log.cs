@@ -1,0 +1,23 @@
+namespace Bitten.Host;
+
+/// <summary>Every log line of the host itself, with stable event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database of module {Module} ready at {Path} ({Applied} migrations applied)")]
+    public static partial void DatabaseMigrated(ILogger logger, string module, string path, int applied);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Backup written to {Folder}: {Files} databases, {Deleted} expired folders removed")]
+    public static partial void BackupCompleted(ILogger logger, string folder, int files, int deleted);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Job {Job} scheduled ({Cron} UTC), next run {NextRun}")]
+    public static partial void JobScheduled(ILogger logger, string job, string cron, DateTimeOffset nextRun);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Job {Job} failed")]
+    public static partial void JobFailed(ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "BITTEN {Version} listening on {Urls}; modules enabled: {Enabled}; disabled: {Disabled}")]
+    public static partial void HostReady(ILogger logger, string version, string urls, string enabled, string disabled);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Health contributor {Contributor} failed")]
+    public static partial void HealthContributorFailed(ILogger logger, string contributor, Exception exception);
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Bitten.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The whole host on an in-memory test server, with its own temporary data, backup and log folders.
+/// Use one per test class (<c>IClassFixture</c>); derive or call <see cref="WithSetting"/> to change configuration.
+/// </summary>
+public class BittenAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public BittenAppFactory()
+    {
+        Directory = new TemporaryDirectory("bitten-host");
+        _settings["Storage:DataDirectory"] = Directory.Combine("data");
+        _settings["Storage:BackupDirectory"] = Directory.Combine("backups");
+        _settings["Logging:Directory"] = Directory.Combine("logs");
+    }
+
+    public TemporaryDirectory Directory { get; }
+
+    public string DataDirectory => _settings["Storage:DataDirectory"]!;
+
+    public BittenAppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Directory.Dispose();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using Bitten.Contracts.Signals;
+
+namespace Bitten.Modules.Signals.Candles;
+
+/// <summary>
+/// Builds M1/M5/M15/H1 candles of one symbol from its ticks (DOMAIN §2): buckets from the tick's own
+/// timestamp, a bar closes when a tick of a later bucket arrives or when <see cref="OnClock"/> passes
+/// the bucket end plus the grace, no synthetic bars for empty buckets, and a bar opening after a gap
+/// longer than the gap threshold is marked. Ticks older than the open M1 bar are refused. One owner
+/// thread; no allocation per tick.
+/// </summary>
+internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gapMs)
+{
+    // Larger first: when several close together, context (M15) is up to date before M5 detectors run.
+    internal static readonly Timeframe[] Timeframes = [Timeframe.H1, Timeframe.M15, Timeframe.M5, Timeframe.M1];
+
+    private readonly OpenBar[] _open = new OpenBar[Timeframes.Length];
+    private long _lastTickMs = long.MinValue;
+
+    public int SymbolIndex { get; } = symbolIndex;
+
+    public long LastTickMs => _lastTickMs;
+
+    /// <summary>Adds a tick; returns false (and changes nothing) when it is older than the open M1 bar.</summary>
+    public bool OnTick(long tsMs, double bid, double ask, ICandleSink sink)
+    {
+        var m1 = _open[^1];
+        if (m1.IsOpen && tsMs < m1.OpenTimeMs)
+        {
+            return false;
+        }
+
+        var mid = (bid + ask) * 0.5;
+        var spread = ask - bid;
+        var gap = _lastTickMs != long.MinValue && tsMs - _lastTickMs > gapMs;
+        for (var i = 0; i < Timeframes.Length; i++)
+        {
+            var length = Candle.LengthMs(Timeframes[i]);
+            var bucket = tsMs - (((tsMs % length) + length) % length);
+            ref var bar = ref _open[i];
+            if (bar.IsOpen && bucket > bar.OpenTimeMs)
+            {
+                sink.OnCandleClosed(SymbolIndex, bar.ToCandle(Timeframes[i]));
+                bar.IsOpen = false;
+            }
+
+            if (!bar.IsOpen)
+            {
+                bar.Start(bucket, mid, spread, gap);
+            }
+            else
+            {
+                bar.Add(mid, spread);
+            }
+        }
+
+        _lastTickMs = Math.Max(_lastTickMs, tsMs);
+        return true;
+    }
+
+    /// <summary>Closes every open bar whose bucket ended more than the grace ago, so quiet markets still close bars.</summary>
+    public void OnClock(long nowMs, ICandleSink sink)
+    {
+        for (var i = 0; i < Timeframes.Length; i++)
+        {
+            ref var bar = ref _open[i];
+            if (bar.IsOpen && nowMs >= bar.OpenTimeMs + Candle.LengthMs(Timeframes[i]) + closeGraceMs)
+            {
+                sink.OnCandleClosed(SymbolIndex, bar.ToCandle(Timeframes[i]));
+                bar.IsOpen = false;
+            }
+        }
+    }
+
+    /// <summary>After a warm restart: the last stored bar time, so a long outage marks the next bar after_gap.</summary>
+    public void Resume(long lastTickMs)
+    {
+        _lastTickMs = Math.Max(_lastTickMs, lastTickMs);
+    }
+
+    private struct OpenBar
+    {
+        public bool IsOpen;
+        public long OpenTimeMs;
+        public double Open;
+        public double High;
+        public double Low;
+        public double Close;
+        public int Ticks;
+        public double SpreadSum;
+        public bool AfterGap;
+
+        public void Start(long openTimeMs, double mid, double spread, bool afterGap)
+        {
+            IsOpen = true;
+            OpenTimeMs = openTimeMs;
+            Open = High = Low = Close = mid;
+            Ticks = 1;
+            SpreadSum = spread;
+            AfterGap = afterGap;
+        }
+
+        public void Add(double mid, double spread)
+        {
+            if (mid > High)
+            {
+                High = mid;
+            }
+
+            if (mid < Low)
+            {
+                Low = mid;
+            }
+
+            Close = mid;
+            Ticks++;
+            SpreadSum += spread;
+        }
+
+        public readonly Candle ToCandle(Timeframe timeframe) =>
+            new(timeframe, OpenTimeMs, Open, High, Low, Close, Ticks, SpreadSum / Ticks, AfterGap);
+    }
+}

@@ -1,0 +1,60 @@
+using Bitten.Modules.Signals.Indicators;
+
+namespace Bitten.Modules.Signals.Tests.Indicators;
+
+public sealed class MomentumTests
+{
+    [Fact]
+    public void Rsi_WhenRunOverDefaultQuotes_MatchesStockIndicatorsEveryRow()
+    {
+        var rsi = new Rsi(14);
+        var series = DefaultQuotes.Run(b => rsi.Update(b.Close), () => rsi.Value);
+
+        series[0].ShouldMatch(DefaultQuotes.Expected("expected_rsi_14.csv"), "rsi");
+    }
+
+    [Fact]
+    public void Rsi_WhenPricesOnlyRise_Is100()
+    {
+        var rsi = new Rsi(3);
+        foreach (var price in new[] { 1.0, 2, 3, 4 })
+        {
+            rsi.Update(price);
+        }
+
+        rsi.Value.ShouldBe(100);
+    }
+
+    [Fact]
+    public void Adx_WhenRunOverDefaultQuotes_MatchesStockIndicatorsEveryRow()
+    {
+        var adx = new Adx(14);
+        var series = DefaultQuotes.Run(b => adx.Update(b), () => adx.PlusDi, () => adx.MinusDi, () => adx.Dx, () => adx.Value, () => adx.Adxr);
+        var expected = DefaultQuotes.Expected("expected_adx_14.csv");
+
+        series[0].ShouldMatch(expected, "pdi");
+        series[1].ShouldMatch(expected, "mdi");
+        series[2].ShouldMatch(expected, "dx");
+        series[3].ShouldMatch(expected, "adx");
+        series[4].ShouldMatch(expected, "adxr");
+    }
+
+    [Fact]
+    public void IndicatorSet_WhenUpdated_AdvancesEveryIndicator()
+    {
+        var set = new IndicatorSet();
+        foreach (var bar in DefaultQuotes.Bars)
+        {
+            set.Update(bar);
+        }
+
+        set.Bars.ShouldBe(DefaultQuotes.Bars.Length);
+        set.Atr14.IsReady.ShouldBeTrue();
+        set.Bollinger.IsReady.ShouldBeTrue();
+        set.Keltner.IsReady.ShouldBeTrue();
+        set.Rsi14.IsReady.ShouldBeTrue();
+        set.Macd.IsReady.ShouldBeTrue();
+        set.Adx14.Adxr.ShouldBeGreaterThan(0);
+        set.Ema200.IsReady.ShouldBeTrue();
+    }
+}

@@ -1,0 +1,76 @@
+using Bitten.Modules.Signals.Indicators;
+
+namespace Bitten.Modules.Signals.Tests.Indicators;
+
+public sealed class VolatilityTests
+{
+    [Fact]
+    public void TrueRange_WhenRunOverDefaultQuotes_MatchesStockIndicatorsEveryRow()
+    {
+        var tr = new TrueRange();
+        var series = DefaultQuotes.Run(b => tr.Update(b.High, b.Low, b.Close), () => tr.Value);
+
+        series[0].ShouldMatch(DefaultQuotes.Expected("expected_tr.csv"), "tr");
+    }
+
+    [Fact]
+    public void Atr_WhenRunOverDefaultQuotes_MatchesStockIndicatorsEveryRow()
+    {
+        var atr = new Atr(14);
+        var close = 0.0;
+        var series = DefaultQuotes.Run(
+            b =>
+            {
+                atr.Update(b);
+                close = b.Close;
+            },
+            () => atr.TrueRange,
+            () => atr.Value,
+            () => atr.Value / close * 100);
+        var expected = DefaultQuotes.Expected("expected_atr_14.csv");
+
+        series[0].ShouldMatch(expected, "tr");
+        series[1].ShouldMatch(expected, "atr");
+        series[2].ShouldMatch(expected, "atrp");
+    }
+
+    [Fact]
+    public void BollingerBands_WhenRunOverDefaultQuotes_MatchesStockIndicatorsEveryRow()
+    {
+        var bb = new BollingerBands(20, 2);
+        var series = DefaultQuotes.Run(b => bb.Update(b.Close), () => bb.Middle, () => bb.Upper, () => bb.Lower, () => bb.PercentB, () => bb.ZScore, () => bb.Width);
+        var expected = DefaultQuotes.Expected("expected_bb_20_2.csv");
+
+        series[0].ShouldMatch(expected, "sma");
+        series[1].ShouldMatch(expected, "upperBand");
+        series[2].ShouldMatch(expected, "lowerBand");
+        series[3].ShouldMatch(expected, "percentB", 1e-9);
+        series[4].ShouldMatch(expected, "zScore", 1e-9);
+        series[5].ShouldMatch(expected, "width", 1e-9);
+    }
+
+    [Fact]
+    public void BollingerBands_WhenPricesAreFxSized_KeepTheStandardDeviationPrecise()
+    {
+        var bb = new BollingerBands(4, 2);
+        foreach (var price in new[] { 1.08001, 1.08003, 1.08005, 1.08007 })
+        {
+            bb.Update(price);
+        }
+
+        bb.StandardDeviation.ShouldBe(Math.Sqrt(5e-10), 1e-15);
+    }
+
+    [Fact]
+    public void Keltner_WhenRunOverDefaultQuotesWithReferenceParameters_MatchesStockIndicatorsEveryRow()
+    {
+        var keltner = new KeltnerChannels(20, 2, 10);
+        var series = DefaultQuotes.Run(b => keltner.Update(b), () => keltner.Upper, () => keltner.Centerline, () => keltner.Lower, () => keltner.Width);
+        var expected = DefaultQuotes.Expected("expected_keltner_20_2_10.csv");
+
+        series[0].ShouldMatch(expected, "upperBand");
+        series[1].ShouldMatch(expected, "centerline");
+        series[2].ShouldMatch(expected, "lowerBand");
+        series[3].ShouldMatch(expected, "width", 1e-9);
+    }
+}

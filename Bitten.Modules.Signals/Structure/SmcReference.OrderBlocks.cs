@@ -13,25 +13,46 @@ internal static partial class SmcReference
     public static OrderBlockSeries OrderBlocks(ReadOnlySpan<PriceBar> bars, SwingSeries swings)
     {
         var n = bars.Length;
+        var latestHigh = new int[n];
+        var latestLow = new int[n];
+        int high = -1, low = -1;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0)
+            {
+                high = swings.Kind[i - 1] == 1 ? i - 1 : high;
+                low = swings.Kind[i - 1] == -1 ? i - 1 : low;
+            }
+
+            latestHigh[i] = high;
+            latestLow[i] = low;
+        }
+
+        return OrderBlocks(bars, latestHigh, latestLow);
+    }
+
+    /// <summary>
+    /// The same algorithm with the swing each bar tests given explicitly (-1 = none): the reference uses the
+    /// latest swing with index &lt; i; live mode can only use the latest swing known at i.
+    /// </summary>
+    public static OrderBlockSeries OrderBlocks(ReadOnlySpan<PriceBar> bars, int[] latestHigh, int[] latestLow)
+    {
+        var n = bars.Length;
         var result = new OrderBlockSeries(new int[n], new float[n], new float[n], new float[n], new int[n], new float[n]);
         var crossed = new bool[n];
         var breaker = new bool[n];
-        BlockPass(bars, swings, result, crossed, breaker, 1);
-        BlockPass(bars, swings, result, crossed, breaker, -1);
+        BlockPass(bars, latestHigh, result, crossed, breaker, 1);
+        BlockPass(bars, latestLow, result, crossed, breaker, -1);
         return result;
     }
 
-    private static void BlockPass(ReadOnlySpan<PriceBar> bars, SwingSeries swings, OrderBlockSeries r, bool[] crossed, bool[] breaker, int side)
+    private static void BlockPass(ReadOnlySpan<PriceBar> bars, int[] latestSwing, OrderBlockSeries r, bool[] crossed, bool[] breaker, int side)
     {
         var active = new List<int>();
         var snapshot = new List<int>();
-        var lastSwing = -1;
         for (var i = 0; i < bars.Length; i++)
         {
-            if (i > 0 && swings.Kind[i - 1] == side)
-            {
-                lastSwing = i - 1;
-            }
+            var lastSwing = latestSwing[i];
 
             snapshot.Clear();
             snapshot.AddRange(active);

@@ -43,4 +43,7 @@ public enum ZmqDropReason
 
     /// <summary>The peer closed the connection before completing greeting and READY.</summary>
     HandshakeIncomplete = 13,
+
+    /// <summary>The peer closed the connection in the middle of a frame or a multi-frame message; the partial message was discarded.</summary>
+    Truncated = 14,
 }

@@ -12,6 +12,9 @@ public sealed partial class ZmqSocket
     private ZmqPeer[] _peers = [];
     private uint _nextRoutingId = (uint)Random.Shared.Next();
 
+    /// <summary>Peers that completed their handshake (a snapshot).</summary>
+    internal IReadOnlyList<ZmqPeer> Peers => Volatile.Read(ref _peers);
+
     /// <summary>SUB: receive messages whose first frame starts with <paramref name="prefix"/> (empty = everything). Counted: subscribe twice, unsubscribe twice.</summary>
     public void Subscribe(ReadOnlySpan<byte> prefix) => ChangeSubscription(subscribe: true, prefix);
 

@@ -133,15 +133,29 @@ public sealed partial class ZmqSocket
         switch (Type)
         {
             case ZmqSocketType.Pub:
+                var delivered = false;
                 foreach (var peer in peers)
                 {
-                    if (peer.Subscriptions.Matches(first) && !peer.TryEnqueue(wire))
+                    if (!peer.Subscriptions.Matches(first))
+                    {
+                        continue;
+                    }
+
+                    if (peer.TryEnqueue(wire))
+                    {
+                        delivered = true;
+                    }
+                    else
                     {
                         Counters.Drop(ZmqDropReason.SubscriberQueueFull);
                     }
                 }
 
-                Counters.Sent(wire.Length);
+                if (delivered)
+                {
+                    Counters.Sent(wire.Length);
+                }
+
                 return ZmqSendResult.Sent;
             case ZmqSocketType.Router:
                 if (!_routes.TryGetValue(System.Text.Encoding.Latin1.GetString(first), out var target))

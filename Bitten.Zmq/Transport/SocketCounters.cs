@@ -9,6 +9,7 @@ internal sealed class SocketCounters
     private long _messagesSent;
     private long _bytesSent;
     private long _accepted;
+    private long _pongs;
 
     public long MessagesReceived => Volatile.Read(ref _messagesReceived);
 
@@ -31,6 +32,10 @@ internal sealed class SocketCounters
         Interlocked.Increment(ref _messagesSent);
         Interlocked.Add(ref _bytesSent, bytes);
     }
+
+    public long PongsReceived => Volatile.Read(ref _pongs);
+
+    public void Pong() => Interlocked.Increment(ref _pongs);
 
     public void Accepted() => Interlocked.Increment(ref _accepted);
 

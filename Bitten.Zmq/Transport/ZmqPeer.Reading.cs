@@ -21,6 +21,7 @@ internal sealed partial class ZmqPeer
             {
                 if (!await FillAsync(_end - _pos + 1, token))
                 {
+                    EndOfStream();
                     return;
                 }
 
@@ -52,6 +53,7 @@ internal sealed partial class ZmqPeer
                 {
                     if (!await FillAsync(headerLength + (int)size, token))
                     {
+                        EndOfStream();
                         return;
                     }
 
@@ -80,6 +82,7 @@ internal sealed partial class ZmqPeer
             {
                 if (!await FillAsync(headerLength + length, token))
                 {
+                    EndOfStream();
                     return;
                 }
 
@@ -109,6 +112,7 @@ internal sealed partial class ZmqPeer
             }
             else if (!await ReadLargeFrameAsync(headerLength, length))
             {
+                Close(ZmqDropReason.Truncated);
                 return;
             }
 
@@ -123,6 +127,9 @@ internal sealed partial class ZmqPeer
             }
         }
     }
+
+    /// <summary>The peer closed: a clean close between messages is no drop, anything partial is.</summary>
+    private void EndOfStream() => Close(_end > _pos || _pending is not null ? ZmqDropReason.Truncated : null);
 
     private async ValueTask<bool> ReadLargeFrameAsync(int headerLength, int length)
     {
@@ -215,6 +222,10 @@ internal sealed partial class ZmqPeer
 
             Volatile.Write(ref _remoteTtlMs, BinaryPrimitives.ReadUInt16BigEndian(data) * 100);
             EnqueueCommand(Zmtp.Command("PONG"u8, data[2..]));
+        }
+        else if (name.SequenceEqual("PONG"u8))
+        {
+            _owner.Counters.Pong();
         }
         else if (name.SequenceEqual("SUBSCRIBE"u8))
         {

@@ -92,7 +92,11 @@ internal sealed partial class ZmqPeer
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException or IOException or ChannelClosedException)
         {
-            // the connection ended; the reason (if any) was counted by Close
+            // the connection ended (reset, or closed by us: then Close already counted the reason)
+            if (HandshakeCompleted)
+            {
+                EndOfStream();
+            }
         }
         finally
         {

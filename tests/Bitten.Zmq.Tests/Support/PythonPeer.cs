@@ -65,6 +65,11 @@ internal sealed class PythonPeer : IAsyncDisposable
             while (true)
             {
                 var line = await _lines.Reader.ReadAsync(timeout.Token);
+                if (line.StartsWith("BOUND ", StringComparison.Ordinal))
+                {
+                    BoundPort = int.Parse(line[6..], System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 if (line.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return line;
@@ -82,7 +87,10 @@ internal sealed class PythonPeer : IAsyncDisposable
         }
     }
 
-    public async Task<int> BoundPortAsync() => int.Parse((await ExpectAsync("BOUND"))[6..], System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The port a binding peer reported (BOUND line, printed before READY).</summary>
+    public int BoundPort { get; private set; }
+
+    public Task<int> BoundPortAsync() => Task.FromResult(BoundPort > 0 ? BoundPort : throw new InvalidOperationException("the peer did not bind"));
 
     public async Task<int> WaitForExitAsync(int timeoutSeconds = 30)
     {

@@ -67,6 +67,8 @@ public sealed partial class ZmqSocket
             }
             catch (SocketException)
             {
+                // e.g. out of descriptors: back off briefly instead of spinning
+                await Task.Delay(10, CancellationToken.None);
                 continue;
             }
 

@@ -1,0 +1,269 @@
+using System.Buffers.Binary;
+using Bitten.Zmq.Protocol;
+
+namespace Bitten.Zmq.Transport;
+
+internal sealed partial class ZmqPeer
+{
+    private ZmqMessage? _pending;
+    private int _pendingFrames;
+
+    /// <summary>Parses frames straight out of the receive buffer; a frame larger than the buffer is read into the message's memory.</summary>
+    private async Task ReadLoopAsync()
+    {
+        var maxMessageBytes = (ulong)_owner.Options.MaxMessageBytes;
+        var maxFrames = _owner.Options.MaxFramesPerMessage;
+        var token = CancellationToken.None;
+        while (true)
+        {
+            var headerLength = TryReadHeader(out var flags, out var size);
+            if (headerLength == 0)
+            {
+                if (!await FillAsync(_end - _pos + 1, token))
+                {
+                    EndOfStream();
+                    return;
+                }
+
+                continue;
+            }
+
+            if ((flags & Zmtp.ReservedFlags) != 0)
+            {
+                Close(ZmqDropReason.ProtocolError);
+                return;
+            }
+
+            var available = _end - _pos;
+            if ((flags & Zmtp.FlagCommand) != 0)
+            {
+                if ((flags & Zmtp.FlagMore) != 0 || _pending is not null)
+                {
+                    Close(ZmqDropReason.ProtocolError);
+                    return;
+                }
+
+                if (size > (ulong)(_buffer.Length - 9) || size > maxMessageBytes)
+                {
+                    Close(ZmqDropReason.MessageTooLarge);
+                    return;
+                }
+
+                if ((ulong)available < (ulong)headerLength + size)
+                {
+                    if (!await FillAsync(headerLength + (int)size, token))
+                    {
+                        EndOfStream();
+                        return;
+                    }
+
+                    continue;
+                }
+
+                var command = _buffer.AsSpan(_pos + headerLength, (int)size);
+                _pos += headerLength + (int)size;
+                if (!HandleCommand(command))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            // checked on the announced size: an oversized frame is never allocated
+            if (size > maxMessageBytes)
+            {
+                Close(ZmqDropReason.MessageTooLarge);
+                return;
+            }
+
+            var length = (int)size;
+            if (available < headerLength + length && headerLength + length <= _buffer.Length)
+            {
+                if (!await FillAsync(headerLength + length, token))
+                {
+                    EndOfStream();
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_pending is null)
+            {
+                _pending = ZmqMessage.Create();
+                _pendingFrames = 0;
+                if (_owner.Type == ZmqSocketType.Router)
+                {
+                    _pending.Append(RoutingId);
+                }
+            }
+
+            if (++_pendingFrames > maxFrames)
+            {
+                Close(ZmqDropReason.MessageTooLarge);
+                return;
+            }
+
+            if (available >= headerLength + length)
+            {
+                _pending.Append(_buffer.AsSpan(_pos + headerLength, length));
+                _pos += headerLength + length;
+            }
+            else if (!await ReadLargeFrameAsync(headerLength, length))
+            {
+                Close(ZmqDropReason.Truncated);
+                return;
+            }
+
+            if ((flags & Zmtp.FlagMore) == 0)
+            {
+                var message = _pending;
+                _pending = null;
+                if (!await DeliverAsync(message))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The peer closed: a clean close between messages is no drop, anything partial is.</summary>
+    private void EndOfStream() => Close(_end > _pos || _pending is not null ? ZmqDropReason.Truncated : null);
+
+    private async ValueTask<bool> ReadLargeFrameAsync(int headerLength, int length)
+    {
+        _pos += headerLength;
+        var destination = _pending!.AppendUninitialized(length);
+        var buffered = _end - _pos;
+        _buffer.AsSpan(_pos, buffered).CopyTo(destination.Span);
+        _pos = _end = 0;
+        destination = destination[buffered..];
+        while (!destination.IsEmpty)
+        {
+            var read = await _socket.ReceiveAsync(destination, System.Net.Sockets.SocketFlags.None, CancellationToken.None);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            destination = destination[read..];
+            Volatile.Write(ref _lastReceived, Environment.TickCount64);
+        }
+
+        return true;
+    }
+
+    private ValueTask<bool> DeliverAsync(ZmqMessage message)
+    {
+        switch (_owner.Type)
+        {
+            case ZmqSocketType.Pub:
+                var body = message[0];
+                if (message.FrameCount == 1 && body.Length >= 1 && body[0] <= 1)
+                {
+                    ApplySubscription(body[0] == 1, body[1..]);
+                }
+                else
+                {
+                    _owner.Counters.Drop(ZmqDropReason.UnexpectedMessage);
+                }
+
+                message.Dispose();
+                return ValueTask.FromResult(true);
+            case ZmqSocketType.Push:
+                _owner.Counters.Drop(ZmqDropReason.UnexpectedMessage);
+                message.Dispose();
+                return ValueTask.FromResult(true);
+            case ZmqSocketType.Sub when !_owner.LocalSubscriptions.Matches(message[0]):
+                message.Dispose();
+                return ValueTask.FromResult(true);
+        }
+
+        _owner.Counters.Received(message.TotalBytes);
+        if (_owner.Inbound.TryWrite(message))
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        return DeliverSlowAsync(message);
+    }
+
+    /// <summary>The application's queue is full: stop reading this peer (TCP back-pressure) until there is room.</summary>
+    private async ValueTask<bool> DeliverSlowAsync(ZmqMessage message)
+    {
+        try
+        {
+            await _owner.Inbound.WriteAsync(message, _cts.Token);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException or ObjectDisposedException)
+        {
+            message.Dispose();
+            return false;
+        }
+    }
+
+    private bool HandleCommand(ReadOnlySpan<byte> body)
+    {
+        if (!Zmtp.TrySplitCommand(body, out var name, out var data))
+        {
+            Close(ZmqDropReason.ProtocolError);
+            return false;
+        }
+
+        if (name.SequenceEqual("PING"u8))
+        {
+            if (data.Length < 2 || data.Length > 18)
+            {
+                Close(ZmqDropReason.ProtocolError);
+                return false;
+            }
+
+            Volatile.Write(ref _remoteTtlMs, BinaryPrimitives.ReadUInt16BigEndian(data) * 100);
+            EnqueueCommand(Zmtp.Command("PONG"u8, data[2..]));
+        }
+        else if (name.SequenceEqual("PONG"u8))
+        {
+            _owner.Counters.Pong();
+        }
+        else if (name.SequenceEqual("SUBSCRIBE"u8))
+        {
+            ApplySubscription(subscribe: true, data);
+        }
+        else if (name.SequenceEqual("CANCEL"u8))
+        {
+            ApplySubscription(subscribe: false, data);
+        }
+        else if (name.SequenceEqual("ERROR"u8))
+        {
+            Close(ZmqDropReason.PeerError);
+            return false;
+        }
+        else if (name.SequenceEqual("READY"u8))
+        {
+            Close(ZmqDropReason.ProtocolError);
+            return false;
+        }
+
+        // PONG and unknown commands only prove liveness
+        return true;
+    }
+
+    private void ApplySubscription(bool subscribe, ReadOnlySpan<byte> topic)
+    {
+        if (_owner.Type != ZmqSocketType.Pub)
+        {
+            return;
+        }
+
+        if (subscribe)
+        {
+            _subscriptions.Add(topic);
+        }
+        else
+        {
+            _subscriptions.Remove(topic);
+        }
+    }
+}

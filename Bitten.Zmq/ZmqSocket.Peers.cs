@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text;
+using Bitten.Zmq.Protocol;
+using Bitten.Zmq.Transport;
+
+namespace Bitten.Zmq;
+
+public sealed partial class ZmqSocket
+{
+    private readonly ConcurrentDictionary<string, ZmqPeer> _routes = new(StringComparer.Ordinal);
+    private ZmqPeer[] _peers = [];
+    private uint _nextRoutingId = (uint)Random.Shared.Next();
+
+    /// <summary>Peers that completed their handshake (a snapshot).</summary>
+    internal IReadOnlyList<ZmqPeer> Peers => Volatile.Read(ref _peers);
+
+    /// <summary>SUB: receive messages whose first frame starts with <paramref name="prefix"/> (empty = everything). Counted: subscribe twice, unsubscribe twice.</summary>
+    public void Subscribe(ReadOnlySpan<byte> prefix) => ChangeSubscription(subscribe: true, prefix);
+
+    /// <summary>SUB: subscribe to a UTF-8 topic prefix.</summary>
+    public void Subscribe(string prefix) => Subscribe(Encoding.UTF8.GetBytes(prefix));
+
+    /// <summary>SUB: cancel one earlier <see cref="Subscribe(ReadOnlySpan{byte})"/> of the same prefix.</summary>
+    public void Unsubscribe(ReadOnlySpan<byte> prefix) => ChangeSubscription(subscribe: false, prefix);
+
+    /// <summary>SUB: cancel a UTF-8 topic prefix.</summary>
+    public void Unsubscribe(string prefix) => Unsubscribe(Encoding.UTF8.GetBytes(prefix));
+
+    /// <summary>Registers a peer that completed its handshake; false when the socket is closing.</summary>
+    internal bool Attach(ZmqPeer peer)
+    {
+        lock (_gate)
+        {
+            if (IsDisposed)
+            {
+                return false;
+            }
+
+            if (Type == ZmqSocketType.Router)
+            {
+                var id = peer.PeerIdentity is { Length: > 0 } identity ? identity : NextRoutingId();
+                var key = Encoding.Latin1.GetString(id);
+                if (_routes.TryGetValue(key, out var older))
+                {
+                    // the newer connection wins (a reconnecting EA keeps its routing id)
+                    older.Close(ZmqDropReason.RoutingIdReplaced);
+                    _peers = [.. _peers.Where(p => p != older)];
+                }
+
+                peer.RoutingId = id;
+                peer.RoutingKey = key;
+                _routes[key] = peer;
+            }
+
+            _peers = [.. _peers, peer];
+            if (Type == ZmqSocketType.Sub)
+            {
+                foreach (var topic in LocalSubscriptions.Topics)
+                {
+                    peer.EnqueueCommand(Zmtp.Subscription(subscribe: true, topic, peer.PeerMinor));
+                }
+            }
+        }
+
+        SendSpace.Pulse();
+        return true;
+    }
+
+    internal void Detach(ZmqPeer peer)
+    {
+        lock (_gate)
+        {
+            _peers = [.. _peers.Where(p => p != peer)];
+            if (Type == ZmqSocketType.Router && _routes.TryGetValue(peer.RoutingKey, out var current) && current == peer)
+            {
+                _routes.TryRemove(peer.RoutingKey, out _);
+            }
+        }
+    }
+
+    private byte[] NextRoutingId()
+    {
+        var id = new byte[5];
+        BinaryPrimitives.WriteUInt32BigEndian(id.AsSpan(1), unchecked(++_nextRoutingId));
+        return id;
+    }
+
+    private void ChangeSubscription(bool subscribe, ReadOnlySpan<byte> prefix)
+    {
+        if (Type != ZmqSocketType.Sub)
+        {
+            throw new NotSupportedException($"Only a SUB socket subscribes; this is a {Type} socket.");
+        }
+
+        lock (_gate)
+        {
+            var changed = subscribe ? LocalSubscriptions.Add(prefix) : LocalSubscriptions.Remove(prefix);
+            if (!changed)
+            {
+                return;
+            }
+
+            foreach (var peer in _peers)
+            {
+                peer.EnqueueCommand(Zmtp.Subscription(subscribe, prefix, peer.PeerMinor));
+            }
+        }
+    }
+}

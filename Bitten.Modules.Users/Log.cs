@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "Skipped an unreadable Telegram update (update_id {UpdateId}): {Reason}")]
     public static partial void TelegramBadUpdate(ILogger logger, long? updateId, string reason);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Error, Message = "Alert sender pass failed; retrying shortly")]
+    public static partial void AlertSenderFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Alert {AlertId} to user {UserId} failed for good: {Error}")]
+    public static partial void AlertFailed(ILogger logger, long alertId, long userId, string? error);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "User {UserId} blocked the bot: marked inactive, {Dropped} pending alerts dropped")]
+    public static partial void UserBlockedBot(ILogger logger, long userId, int dropped);
 }

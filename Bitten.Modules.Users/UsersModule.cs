@@ -1,6 +1,7 @@
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
 using Bitten.Modules.Users.Accounts;
+using Bitten.Modules.Users.Alerts;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
@@ -32,6 +33,7 @@ public static class UsersModule
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleSqlite<UsersDbContext>("Users", "users.db");
 
         services.AddSingleton<TierCatalog>();
@@ -42,6 +44,9 @@ public static class UsersModule
         services.AddScoped<LoginLinkService>();
         services.AddBittenAuth();
         services.AddTelegramBotClient();
+        services.AddSingleton<AlertSignal>();
+        services.AddScoped<AlertOutbox>();
+        services.AddHostedService<AlertSender>();
 
         services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Users"),

@@ -1,3 +1,5 @@
+using Bitten.Contracts.Users;
+
 namespace Bitten.Modules.Users.Accounts;
 
 /// <summary>A user's delivery choice for one event type (absent row: on).</summary>
@@ -5,7 +7,7 @@ internal sealed class NotificationSettingRecord
 {
     public long UserId { get; set; }
 
-    public NotificationEvent Event { get; set; }
+    public AlertKind Event { get; set; }
 
     public NotificationMode Mode { get; set; } = NotificationMode.On;
 }

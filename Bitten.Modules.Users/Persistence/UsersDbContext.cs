@@ -1,4 +1,5 @@
 using Bitten.Modules.Users.Accounts;
+using Bitten.Modules.Users.Alerts;
 using Bitten.Modules.Users.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,8 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
     public DbSet<NotificationSettingRecord> NotificationSettings => Set<NotificationSettingRecord>();
 
     public DbSet<LoginCodeRecord> LoginCodes => Set<LoginCodeRecord>();
+
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -88,6 +91,31 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
             e.HasOne<UserRecord>().WithMany().HasForeignKey(x => x.UserId)
                 .HasConstraintName("fk_login_codes_user").OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.UserId).HasDatabaseName("ix_login_codes_user_id");
+        });
+
+        modelBuilder.Entity<AlertRecord>(e =>
+        {
+            e.ToTable("alert_outbox");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.UserId).HasColumnName("user_id");
+            e.Property(x => x.ChatId).HasColumnName("chat_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.DedupeKey).HasColumnName("dedupe_key").HasMaxLength(128);
+            e.Property(x => x.Html).HasColumnName("html").HasMaxLength(4096);
+            e.Property(x => x.KeyboardJson).HasColumnName("keyboard_json");
+            e.Property(x => x.Silent).HasColumnName("silent");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.CreatedAtMs).HasColumnName("created_at_ms");
+            e.Property(x => x.NextAttemptAtMs).HasColumnName("next_attempt_at_ms");
+            e.Property(x => x.SentAtMs).HasColumnName("sent_at_ms");
+            e.Property(x => x.TelegramMessageId).HasColumnName("telegram_message_id");
+            e.Property(x => x.LastError).HasColumnName("last_error").HasMaxLength(512);
+            e.HasOne<UserRecord>().WithMany().HasForeignKey(x => x.UserId)
+                .HasConstraintName("fk_alert_outbox_user").OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UserId, x.DedupeKey }).HasDatabaseName("ix_alert_outbox_user_dedupe").IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAtMs }).HasDatabaseName("ix_alert_outbox_due");
         });
     }
 }

@@ -1,0 +1,70 @@
+using Bitten.Contracts.Common;
+using Bitten.Modules.Users.Persistence;
+using Bitten.Modules.Users.Tiers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bitten.Modules.Users.Accounts;
+
+/// <summary>Registers users on first contact and keeps their Telegram profile and last-seen time current.</summary>
+internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimeProvider time, IOptions<AuthOptions> auth)
+{
+    public Task<UserRecord?> FindAsync(UserId id, CancellationToken ct) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id.Value, ct);
+
+    public Task<UserRecord?> FindByTelegramIdAsync(long telegramId, CancellationToken ct) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
+
+    /// <summary>Creates the user on first sight (with <paramref name="referralCode"/>'s owner as referrer) or refreshes their profile.</summary>
+    public async Task<UserRecord> UpsertAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var isAdmin = auth.Value.AdminTelegramIds.Contains(who.TelegramId);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == who.TelegramId, ct);
+        if (user is null)
+        {
+            long? referrer = null;
+            if (!string.IsNullOrWhiteSpace(referralCode))
+            {
+                var code = referralCode.Trim().ToUpperInvariant();
+                referrer = await db.Users.Where(u => u.ReferralCode == code).Select(u => (long?)u.Id).FirstOrDefaultAsync(ct);
+            }
+
+            user = new UserRecord
+            {
+                TelegramId = who.TelegramId,
+                Tier = tiers.DefaultTier,
+                ReferralCode = await FreeReferralCodeAsync(ct),
+                ReferrerUserId = referrer,
+                CreatedAtMs = now,
+            };
+            db.Users.Add(user);
+        }
+
+        user.DisplayName = who.DisplayName;
+        user.Username = who.Username is { Length: <= 64 } ? who.Username : null;
+        if (who.LanguageCode is { Length: > 0 and <= 16 })
+        {
+            user.LanguageCode = who.LanguageCode;
+        }
+
+        user.Roles = UserRoles.User | (isAdmin ? UserRoles.Admin : UserRoles.None);
+        user.LastSeenAtMs = now;
+        user.IsActive = true;
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    private async Task<string> FreeReferralCodeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            // 32^8 codes: a collision is rare; the unique index is the final guard.
+            var code = RandomCodes.Readable8();
+            if (!await db.Users.AnyAsync(u => u.ReferralCode == code, ct))
+            {
+                return code;
+            }
+        }
+    }
+}

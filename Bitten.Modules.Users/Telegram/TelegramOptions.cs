@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Bitten.Modules.Users.Telegram;
+
+/// <summary>The Telegram bot (section <c>Telegram</c>). Without a bot token the bot and Telegram sign-in are off.</summary>
+internal sealed class TelegramOptions
+{
+    public const string SectionName = "Telegram";
+
+    /// <summary>The bot token from @BotFather. A secret: never logged, redacted from URLs and errors.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Bot API server; a self-hosted telegram-bot-api server works too.</summary>
+    [Required(ErrorMessage = "Telegram:ApiBaseUrl is required (default https://api.telegram.org).")]
+    [Url(ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.")]
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    /// <summary>Timeout of one HTTP attempt (long polls add their own poll timeout on top).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00",
+        ErrorMessage = "Telegram:RequestTimeout must be between 00:00:01 and 00:05:00 (default 00:00:15).")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Attempts per call, the first included, for 429, 5xx and timeouts.</summary>
+    [Range(1, 10, ErrorMessage = "Telegram:MaxAttempts must be between 1 and 10 (default 4).")]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>First back-off delay for 5xx and timeouts (exponential with jitter after that).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00",
+        ErrorMessage = "Telegram:RetryBaseDelay must be between 00:00:00 and 00:01:00 (default 00:00:01).")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest <c>retry_after</c> we wait inside one call; longer ones are returned as rate-limited.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00",
+        ErrorMessage = "Telegram:MaxRetryAfter must be between 00:00:00 and 00:10:00 (default 00:01:00).")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
+}

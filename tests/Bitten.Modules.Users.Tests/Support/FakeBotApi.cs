@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bitten.Modules.Users.Tests.Support;
+
+/// <summary>
+/// A fake Telegram Bot API server: Kestrel on 127.0.0.1:0 inside the test. Records every call (token,
+/// method, JSON body, order, fake-clock time) and answers from a per-method script; unscripted calls
+/// get <c>{"ok":true,"result":...}</c> with a plausible result.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private readonly TimeProvider _clock;
+    private readonly CancellationTokenSource _stopping = new();
+    private int _sequence;
+
+    private FakeBotApi(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Sequence)];
+
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    public static async Task<FakeBotApi> StartAsync(TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeBotApi(app, clock ?? TimeProvider.System);
+        app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Urls.Single();
+        return fake;
+    }
+
+    /// <summary>Queues the next answers for <paramref name="method"/>, used in order before the default.</summary>
+    public void Script(string method, params Scripted[] responses)
+    {
+        var queue = _scripts.GetOrAdd(method, _ => new ConcurrentQueue<Scripted>());
+        foreach (var response in responses)
+        {
+            queue.Enqueue(response);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext http, string token, string method)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), token, method, body, _clock.GetUtcNow(), http.Request.Path));
+        var scripted = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Scripted.Ok(DefaultResult(method));
+        if (scripted.Hang)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, linked.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        http.Response.StatusCode = scripted.Status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(scripted.Body);
+    }
+
+    private static string DefaultResult(string method) => method switch
+    {
+        "getMe" => """{"id":42,"is_bot":true,"first_name":"BITTEN","username":"bitten_bot"}""",
+        "sendMessage" or "editMessageText" => """{"message_id":7,"chat":{"id":1001,"type":"private"},"date":1700000000,"text":"hi"}""",
+        "getUpdates" => "[]",
+        _ => "true",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
+
+/// <summary>One call the fake received.</summary>
+public sealed record RecordedCall(int Sequence, string Token, string Method, string Body, DateTimeOffset At, string Path)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+}
+
+/// <summary>A scripted answer: status and body, or hang until the client gives up.</summary>
+public sealed record Scripted(int Status, string Body, bool Hang = false)
+{
+    public static Scripted Ok(string resultJson) => new(200, $$"""{"ok":true,"result":{{resultJson}}}""");
+
+    public static Scripted Error(int status, string description, int? retryAfter = null) =>
+        new(status, retryAfter is null
+            ? $$"""{"ok":false,"error_code":{{status}},"description":"{{description}}"}"""
+            : $$$"""{"ok":false,"error_code":{{{status}}},"description":"{{{description}}}","parameters":{"retry_after":{{{retryAfter}}}}}""");
+
+    public static Scripted Slow() => new(200, string.Empty, Hang: true);
+}

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bitten.Contracts.Hosting;
+using Bitten.Modules.Users.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bitten.Modules.Users.Tests.Support;
+
+/// <summary>
+/// A minimal web host with only the Users module, on its own temporary SQLite file and a manual clock:
+/// the pipeline the host is expected to build (authentication, authorization, rate limiter, endpoints).
+/// Kestrel on 127.0.0.1:0 when started; services usable without starting.
+/// </summary>
+public sealed class UsersTestHost : IAsyncDisposable
+{
+    public const string BotToken = "7000001:TEST_bot_token-for-users-tests";
+
+    private readonly TemporaryDirectory _directory = new("users-host");
+    private HttpClient? _http;
+
+    private UsersTestHost(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = _directory.Path });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _directory.Path,
+            ["Telegram:BotToken"] = BotToken,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        builder.AddUsersModule();
+        App = builder.Build();
+        App.UseAuthentication();
+        App.UseAuthorization();
+        App.UseRateLimiter();
+        App.MapUsersEndpoints();
+        App.MapGet("/test/admin", () => "welcome, admin").RequireAuthorization("admin");
+        using var scope = App.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.Migrate();
+    }
+
+    public ManualTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+
+    public WebApplication App { get; }
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("Start the host first.");
+
+    public static UsersTestHost Create(params (string Key, string? Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => s.Value));
+
+    public static async Task<UsersTestHost> StartAsync(params (string Key, string? Value)[] settings)
+    {
+        var host = Create(settings);
+        await host.App.StartAsync();
+        host._http = new HttpClient { BaseAddress = new Uri(host.App.Urls.Single()) };
+        return host;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a service from a fresh DI scope (as a request or a handler would).</summary>
+    public async Task<TResult> InScopeAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task<TResult> InScopeAsync<TResult>(Func<IServiceProvider, Task<TResult>> work)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body) => Http.PostAsJsonAsync(path, body);
+
+    public async Task<string> SignInAsync(long telegramId, string? startParam = null)
+    {
+        var initData = InitDataSigner.Sign(BotToken, Clock.GetUtcNow().ToUnixTimeSeconds(), telegramId, "Tester", startParam);
+        using var response = await PostJsonAsync("/api/auth/telegram", new { init_data = initData });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path, string? bearer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        await App.DisposeAsync();
+        _directory.Dispose();
+    }
+}

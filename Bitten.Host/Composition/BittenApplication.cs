@@ -54,6 +54,19 @@ internal static class BittenApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Authentication, authorization and rate limits are registered by the Users module (bearer tokens
+        // from Telegram initData; policies "user" and "admin"; rate-limit policy "auth").
+        if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        if (app.Services.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>>() is not null
+            && modules.EnabledNames.Contains("Users"))
+        {
+            app.UseRateLimiter();
+        }
         app.MapOpenApi();
         app.MapHealthEndpoint();
         app.MapMetricsEndpoint();

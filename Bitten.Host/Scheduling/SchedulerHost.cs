@@ -20,7 +20,8 @@ internal sealed class SchedulerHost(IEnumerable<ScheduledJob> jobs, IServiceScop
     {
         var properties = new NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = "bitten",
+            // Quartz keeps schedulers in a process-wide repository by name: one name per host instance.
+            ["quartz.scheduler.instanceName"] = $"bitten-{Guid.NewGuid():N}",
             ["quartz.threadPool.maxConcurrency"] = "4",
             ["quartz.jobStore.type"] = "Quartz.Simpl.RAMJobStore, Quartz",
         };

@@ -15,6 +15,11 @@ public sealed class TemporaryDirectory : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("BITTEN_KEEP_TEST_FILES") == "1")
+        {
+            return; // for diagnosing a failed run: the folders stay under the temp path
+        }
+
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,10 +1,12 @@
 using Bitten.Host.Cli;
 using Bitten.Host.Composition;
+using Bitten.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Bitten.Host.Tests.Cli;
 
+[Collection(InProcessHostBuilds.Name)]
 public sealed class StartupFailureTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new("bitten-cli");

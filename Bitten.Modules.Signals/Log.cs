@@ -2,9 +2,42 @@ using Microsoft.Extensions.Logging;
 
 namespace Bitten.Modules.Signals;
 
-/// <summary>Every log line of the Signals module, with stable event ids.</summary>
+/// <summary>Every log line of the Signals module, with stable event ids; trade lines carry the signal id.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Signals module started (database {DatabasePath})")]
     public static partial void ModuleStarted(ILogger logger, string databasePath);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Feed socket bound on port {Port}")]
+    public static partial void FeedBound(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Feed message rejected ({Reason}) from EA {EaId} {Detail} (further ones counted, logged again in a minute)")]
+    public static partial void FeedMessageRejected(ILogger logger, string reason, string eaId, string detail);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Feed ingest iteration failed; the loop continues")]
+    public static partial void IngestLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Engine iteration failed; the loop continues")]
+    public static partial void EngineLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Engine warm: {Bars} stored bars replayed, {Open} open signals re-armed, threshold {Threshold}")]
+    public static partial void EngineWarmed(ILogger logger, int bars, int open, double threshold);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Signal {SignalId} published: {Symbol} {Pattern} {Side} TCS {Tcs:0.0} p(win) {WinProbability:0.000}")]
+    public static partial void SignalPublished(ILogger logger, string signalId, string symbol, string pattern, string side, double tcs, double winProbability);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Signal {SignalId} resolved {Outcome} at {R:0.00} R")]
+    public static partial void SignalResolved(ILogger logger, string signalId, string outcome, double r);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Signal {SignalId} could not be stored; it is not published")]
+    public static partial void SignalNotStored(ILogger logger, string signalId, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Publishing iteration failed; the loop continues")]
+    public static partial void PublishFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Writing {Count} bars failed; they are lost from the warm-restart store (signals are unaffected)")]
+    public static partial void BarWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Adaptive threshold {Previous:0.00} → {Next:0.00}: {Reasons}")]
+    public static partial void ThresholdChanged(ILogger logger, double previous, double next, string reasons);
 }

@@ -1,34 +1,60 @@
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
+using Bitten.Modules.Signals.Api;
+using Bitten.Modules.Signals.Candles;
+using Bitten.Modules.Signals.Engine;
+using Bitten.Modules.Signals.Ingest;
 using Bitten.Modules.Signals.Persistence;
-using Microsoft.AspNetCore.Builder;
+using Bitten.Modules.Signals.Publishing;
+using Bitten.Modules.Signals.Scoring;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bitten.Modules.Signals;
 
 /// <summary>The Signals module's only entry points: service registration and HTTP endpoints.</summary>
 public static class SignalsModule
 {
-    /// <summary>Registers the module's options, database, handlers and background services.</summary>
+    /// <summary>Registers the module's options, database, engine, ZeroMQ services, jobs and handlers.</summary>
     public static IHostApplicationBuilder AddSignalsModule(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SignalsOptions>()
+        var services = builder.Services;
+        services.AddOptions<SignalsOptions>()
             .BindConfiguration(SignalsOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.MinThreshold <= o.InitialThreshold && o.InitialThreshold <= o.MaxThreshold,
+                "Modules:Signals:InitialThreshold must lie within [MinThreshold, MaxThreshold].")
+            .Validate(o => o.ActiveSymbols.All(s => !string.IsNullOrWhiteSpace(s)), "Modules:Signals:ActiveSymbols may not contain empty names.")
+            .Validate(o => Quartz.CronExpression.IsValidExpression(o.ThresholdReviewCron), "Modules:Signals:ThresholdReviewCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        services.AddOptions<ZmqOptions>().BindConfiguration(ZmqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<BoundEndpoints>();
         builder.AddModuleSqlite<SignalsDbContext>("Signals", "signals.db");
-        builder.Services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Signals"),
-            sp.GetRequiredService<ModuleDatabaseHandle<SignalsDbContext>>().Database.FilePath)));
+
+        services.AddSingleton<SignalsRuntime>();
+        services.AddSingleton<SignalsMetrics>();
+        services.TryAddSingleton<IWinProbabilityModel, NoWinProbabilityModel>();
+        services.AddSingleton(sp => new FeedAuthenticator(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<SignalsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IHealthContributor, SignalsHealthContributor>();
+        services.AddHostedService<EngineService>();
+        services.AddHostedService<FeedIngestService>();
+        services.AddHostedService<SignalPublisherService>();
+        services.AddHostedService<BarWriterService>();
+        services.AddTransient<ThresholdReviewJob>();
+        services.AddSingleton(sp => new ScheduledJob("signals.threshold-review", typeof(ThresholdReviewJob), sp.GetRequiredService<IOptions<SignalsOptions>>().Value.ThresholdReviewCron));
+        services.AddHostedService(sp => new ModuleStartedLogger(() =>
+        {
+            _ = sp.GetRequiredService<SignalsMetrics>(); // instruments exist from the start
+            Log.ModuleStarted(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Signals"),
+                sp.GetRequiredService<ModuleDatabaseHandle<SignalsDbContext>>().Database.FilePath);
+        }));
         return builder;
     }
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi();
 }

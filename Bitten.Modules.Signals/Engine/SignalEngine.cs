@@ -90,17 +90,23 @@ internal sealed partial class SignalEngine : ICandleSink
         return IngestRejectReason.None;
     }
 
-    /// <summary>Closes quiet bars and times out overdue virtual trades.</summary>
+    /// <summary>
+    /// Closes quiet bars and times out overdue virtual trades — only for symbols whose feed time is within
+    /// the gap window of <paramref name="nowMs"/>: a replayed or simulated feed runs on its own clock, and
+    /// its ticks alone close its bars.
+    /// </summary>
     public void OnClock(long nowMs)
     {
         _eventMs = nowMs;
         _eventReceivedTicks = 0;
         foreach (var state in _states)
         {
-            state.Candles.OnClock(nowMs, this);
+            if (state.LastTickMs != long.MinValue && Math.Abs(nowMs - state.LastTickMs) <= _settings.GapMs)
+            {
+                state.Candles.OnClock(nowMs, this);
+                _tracker.OnClock(state.Symbol.Index, nowMs, _onResolved);
+            }
         }
-
-        _tracker.OnClock(nowMs, _onResolved);
     }
 
     /// <summary>Re-arms an open signal after a restart (its virtual trade continues from the next tick).</summary>

@@ -31,19 +31,17 @@ internal sealed class VirtualOutcomeTracker(int symbols)
         }
     }
 
-    /// <summary>Resolves as TIMEOUT every trade whose deadline passed without a tick.</summary>
-    public void OnClock(long nowMs, Action<VirtualTrade, SignalOutcome> resolved)
+    /// <summary>Resolves as TIMEOUT every trade of the symbol whose deadline passed without a tick.</summary>
+    public void OnClock(int symbol, long nowMs, Action<VirtualTrade, SignalOutcome> resolved)
     {
-        foreach (var trades in _open)
+        var trades = _open[symbol];
+        for (var i = trades.Count - 1; i >= 0; i--)
         {
-            for (var i = trades.Count - 1; i >= 0; i--)
+            if (trades[i].IsOverdue(nowMs))
             {
-                if (trades[i].IsOverdue(nowMs))
-                {
-                    var trade = trades[i];
-                    trades.RemoveAt(i);
-                    resolved(trade, SignalOutcome.Timeout);
-                }
+                var trade = trades[i];
+                trades.RemoveAt(i);
+                resolved(trade, SignalOutcome.Timeout);
             }
         }
     }

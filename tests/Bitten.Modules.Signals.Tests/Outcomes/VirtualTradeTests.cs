@@ -72,8 +72,8 @@ public sealed class VirtualTradeTests
         tracker.Track(Buy());
         var resolved = new List<SignalOutcome>();
 
-        tracker.OnClock(T0 + FourHours - 1, (_, o) => resolved.Add(o));
-        tracker.OnClock(T0 + FourHours, (_, o) => resolved.Add(o));
+        tracker.OnClock(0, T0 + FourHours - 1, (_, o) => resolved.Add(o));
+        tracker.OnClock(0, T0 + FourHours, (_, o) => resolved.Add(o));
 
         resolved.ShouldBe([SignalOutcome.Timeout]);
         tracker.OpenCount.ShouldBe(0);

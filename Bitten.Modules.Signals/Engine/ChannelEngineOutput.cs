@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Bitten.Contracts.Signals;
+using Bitten.Modules.Signals.Candles;
+using Bitten.Modules.Signals.Outcomes;
+using Bitten.Zmq;
+
+namespace Bitten.Modules.Signals.Engine;
+
+/// <summary>
+/// The live engine's output: closed bars to the store and the market relay (PUB 5560, topic
+/// <c>bar.SYMBOL.TF</c>), signals and resolutions to the publisher. Runs on the engine thread, which
+/// owns the relay socket; nothing here blocks (a full queue drops and counts).
+/// </summary>
+internal sealed class ChannelEngineOutput(SignalsRuntime runtime, ZmqSocket? relay) : IEngineOutput
+{
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private Utf8JsonWriter? _json;
+    private readonly byte[][] _barTopics = BuildTopics(runtime);
+
+    public long DroppedBars { get; private set; }
+
+    public void OnBarClosed(int symbolIndex, in Candle candle)
+    {
+        var symbol = runtime.Symbols[symbolIndex];
+        if (!runtime.Bars.Writer.TryWrite((symbol.Name, candle)))
+        {
+            DroppedBars++;
+        }
+
+        if (relay is null)
+        {
+            return;
+        }
+
+        var json = Writer();
+        {
+            json.WriteStartObject();
+            json.WriteString("symbol", symbol.Name);
+            json.WriteString("tf", candle.Timeframe.ToString());
+            json.WriteNumber("open_ts_ms", candle.OpenTimeMs);
+            json.WriteNumber("open", Math.Round(candle.Open, symbol.Digits + 1));
+            json.WriteNumber("high", Math.Round(candle.High, symbol.Digits + 1));
+            json.WriteNumber("low", Math.Round(candle.Low, symbol.Digits + 1));
+            json.WriteNumber("close", Math.Round(candle.Close, symbol.Digits + 1));
+            json.WriteNumber("tick_volume", candle.TickVolume);
+            json.WriteBoolean("after_gap", candle.AfterGap);
+            json.WriteEndObject();
+            json.Flush();
+        }
+
+        relay.TrySend(_barTopics[(symbolIndex * 4) + TopicIndex(candle.Timeframe)], _buffer.WrittenSpan);
+    }
+
+    public void OnSignal(EngineSignal signal) => runtime.Events.Writer.TryWrite(new EngineEvent(signal, null, SignalOutcome.Unknown, signal.CreatedMs));
+
+    public void OnResolved(VirtualTrade trade, SignalOutcome outcome, long tsMs) => runtime.Events.Writer.TryWrite(new EngineEvent(null, trade, outcome, tsMs));
+
+    /// <summary>Relays an accepted tick (topic <c>tick.SYMBOL</c>).</summary>
+    public void RelayTick(int symbolIndex, double bid, double ask, long tsMs)
+    {
+        if (relay is null)
+        {
+            return;
+        }
+
+        var json = Writer();
+        {
+            json.WriteStartObject();
+            json.WriteString("symbol", runtime.Symbols[symbolIndex].Name);
+            json.WriteNumber("bid", bid);
+            json.WriteNumber("ask", ask);
+            json.WriteNumber("ts_ms", tsMs);
+            json.WriteEndObject();
+            json.Flush();
+        }
+
+        relay.TrySend(_tickTopics[symbolIndex], _buffer.WrittenSpan);
+    }
+
+    private readonly byte[][] _tickTopics = [.. runtime.Symbols.All.Select(s => System.Text.Encoding.ASCII.GetBytes("tick." + s.Name))];
+
+    // One writer, reset per message: relaying a tick does not allocate.
+    private Utf8JsonWriter Writer()
+    {
+        _buffer.ResetWrittenCount();
+        if (_json is null)
+        {
+            _json = new Utf8JsonWriter(_buffer);
+        }
+        else
+        {
+            _json.Reset(_buffer);
+        }
+
+        return _json;
+    }
+
+    private static int TopicIndex(Timeframe tf) => tf switch
+    {
+        Timeframe.M1 => 0,
+        Timeframe.M5 => 1,
+        Timeframe.M15 => 2,
+        _ => 3,
+    };
+
+    private static byte[][] BuildTopics(SignalsRuntime runtime) =>
+        [.. runtime.Symbols.All.SelectMany(s => new[] { "M1", "M5", "M15", "H1" }.Select(tf => System.Text.Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"bar.{s.Name}.{tf}"))))];
+}

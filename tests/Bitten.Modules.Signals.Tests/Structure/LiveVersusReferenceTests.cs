@@ -97,6 +97,29 @@ public sealed class LiveVersusReferenceTests
         latestLow.Length.ShouldBe(bars.Length);
     }
 
+    [Fact]
+    public void LiquidityPools_WhenLiveRunEndsWithTheReferenceBand_EqualReference()
+    {
+        var bars = EurUsd15M.Bars;
+        var swings = SmcReference.SwingHighsLows(bars, 5);
+        var reference = SmcReference.Liquidity(bars, swings, 0.01);
+        var band = (bars.Max(b => b.High) - bars.Min(b => b.Low)) * 0.01;
+        var live = RunLive(ReferenceLike() with { LiquidityBand = band });
+
+        // The reference's invented swing at row 0 anchors the first pool and claims swings up to its End (153);
+        // live mode cannot know that swing, so the pools anchored before then regroup. Everything after is equal.
+        reference.Direction[0].ShouldBe(1);
+        var settled = reference.End[0];
+        var expected = Enumerable.Range(0, reference.Direction.Length).Where(i => reference.Direction[i] != 0 && i > settled)
+            .Select(i => $"{i}:{reference.Direction[i]}:{reference.Level[i]:R}:{reference.End[i]}:{reference.Swept[i]}").ToList();
+        var actual = live.Pools.Values.Where(p => p.IsPool && p.Index > settled)
+            .Select(p => $"{p.Index}:{(int)p.Kind}:{(float)p.Level:R}:{p.End}:{(p.IsSwept ? p.SweptAt : 0)}").ToList();
+
+        actual.Except(expected).ShouldBeEmpty();
+        expected.Except(actual).ShouldBeEmpty();
+        actual.Count.ShouldBe(495);
+    }
+
     private static (RecordingListener Live, int[] LatestHigh, int[] LatestLow) RunLiveWithView(MarketStructureOptions options)
     {
         var bars = EurUsd15M.Bars;

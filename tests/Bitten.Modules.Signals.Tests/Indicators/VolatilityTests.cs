@@ -44,9 +44,9 @@ public sealed class VolatilityTests
         series[0].ShouldMatch(expected, "sma");
         series[1].ShouldMatch(expected, "upperBand");
         series[2].ShouldMatch(expected, "lowerBand");
-        series[3].ShouldMatch(expected, "percentB", 1e-9);
-        series[4].ShouldMatch(expected, "zScore", 1e-9);
-        series[5].ShouldMatch(expected, "width", 1e-9);
+        series[3].ShouldMatch(expected, "percentB");
+        series[4].ShouldMatch(expected, "zScore");
+        series[5].ShouldMatch(expected, "width");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class VolatilityTests
         series[0].ShouldMatch(expected, "upperBand");
         series[1].ShouldMatch(expected, "centerline");
         series[2].ShouldMatch(expected, "lowerBand");
-        series[3].ShouldMatch(expected, "width", 1e-9);
+        series[3].ShouldMatch(expected, "width");
     }
 
     [Fact]

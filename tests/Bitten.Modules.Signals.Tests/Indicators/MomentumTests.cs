@@ -57,4 +57,24 @@ public sealed class MomentumTests
         set.Adx14.Adxr.ShouldBeGreaterThan(0);
         set.Ema200.IsReady.ShouldBeTrue();
     }
+
+    [Fact]
+    public void IndicatorSet_WhenBollingerSitsInsideKeltner_CountsConsecutiveSqueezeBars()
+    {
+        var set = new IndicatorSet();
+        var longest = 0;
+        var squeezes = 0;
+        foreach (var bar in DefaultQuotes.Bars)
+        {
+            var before = set.SqueezeBars;
+            set.Update(bar);
+            set.SqueezeBars.ShouldBe(set.IsSqueeze ? before + 1 : 0);
+            longest = Math.Max(longest, set.SqueezeBars);
+            squeezes += set.IsSqueeze ? 1 : 0;
+        }
+
+        squeezes.ShouldBeGreaterThan(0);
+        longest.ShouldBeGreaterThan(1);
+        set.VolumeSma20.IsReady.ShouldBeTrue();
+    }
 }

@@ -88,8 +88,11 @@ public sealed class MarketStructureTests
         structure.FairValueGaps[0].Age(structure.CurrentIndex).ShouldBe(2);
 
         structure.Update(new PriceBar(4, 2.5, 2.6, 1.4, 1.8, 0));
-        structure.FairValueGaps.Length.ShouldBe(0);
+        structure.FairValueGaps.ToArray().ShouldBe([new FairValueGap(1, Bias.Bullish, 1.5, 1.0, 2, MitigatedAt: 4)], "the filling bar still sees the gap");
         listener.Gaps[1].MitigatedAt.ShouldBe(4);
+
+        structure.Update(new PriceBar(5, 1.8, 1.9, 1.7, 1.8, 0));
+        structure.FairValueGaps.Length.ShouldBe(0);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ internal sealed partial class MarketStructure
     {
         _options = options ?? new MarketStructureOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.SwingLength, 1);
+
+        // Swings alternate high/low, so the last two entries always hold the latest high and the latest low.
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.SwingCapacity, 2);
         _listener = listener;
         _ring = new PriceBar[(2 * _options.SwingLength) + 2];
         _atr = new Atr(_options.LiquidityAtrPeriod);

@@ -41,12 +41,8 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
         Type = type;
         Name = Options.Name ?? SocketTypes.Name(type).ToLowerInvariant();
         ReadyFrame = Zmtp.Ready(type, Options.RoutingId.Span);
-        _inbound = Channel.CreateBounded<ZmqMessage>(new BoundedChannelOptions(Options.ReceiveHighWaterMark)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = false,
-            SingleWriter = false,
-        });
+        // bounded per peer (ReceiveHighWaterMark each), so the shared queue needs no bound of its own
+        _inbound = Channel.CreateUnbounded<ZmqMessage>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
         if (Options.HeartbeatInterval > TimeSpan.Zero)
         {
             _loops.Add(HeartbeatLoopAsync());

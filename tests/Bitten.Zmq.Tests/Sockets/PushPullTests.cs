@@ -97,6 +97,40 @@ public sealed class PushPullTests
     }
 
     [Fact]
+    public async Task Receive_WhenOnePeerReachesReceiveHighWaterMark_PausesOnlyThatPeer()
+    {
+        await using var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast(o => o.ReceiveHighWaterMark = 10));
+        var port = pull.Bind("tcp://127.0.0.1:0");
+        await using var flooding = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        await using var quiet = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        flooding.Connect($"tcp://127.0.0.1:{port}");
+        quiet.Connect($"tcp://127.0.0.1:{port}");
+        await pull.WaitForPeersAsync(2);
+
+        for (var i = 0; i < 500; i++)
+        {
+            await flooding.SendAsync(Support.Sockets.Utf8("flood"));
+        }
+
+        await Wait.UntilAsync(() => pull.GetMetrics().MessagesReceived == 10, Support.Sockets.Timeout, "the flooding peer filled its HWM");
+        await quiet.SendAsync(Support.Sockets.Utf8("quiet"));
+        await Wait.UntilAsync(() => pull.GetMetrics().MessagesReceived == 11, Support.Sockets.Timeout, "the quiet peer is still read");
+
+        var first11 = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            first11.Add((await pull.ReceiveStringsAsync())[0]);
+        }
+
+        first11.Count(f => f == "flood").ShouldBe(10);
+        first11.ShouldContain("quiet");
+        for (var i = 10; i < 500; i++)
+        {
+            (await pull.ReceiveStringsAsync())[0].ShouldBe("flood");
+        }
+    }
+
+    [Fact]
     public async Task SendAsync_WhenNoPeerAndSendTimeoutPasses_ThrowsWithNoPeer()
     {
         await using var push = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast(o => o.SendTimeout = TimeSpan.FromMilliseconds(50)));

@@ -118,6 +118,8 @@ internal sealed partial class ZmqPeer
     }
 
     /// <summary>Reads until at least <paramref name="minAvailable"/> octets lie after the read position; false at end of stream.</summary>
+    // pooled: suspends on every socket read that has to wait, the hot path must not allocate a box each time
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int minAvailable, CancellationToken cancellationToken)
     {
         if (_buffer.Length - _pos < minAvailable)
@@ -142,6 +144,7 @@ internal sealed partial class ZmqPeer
         return true;
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAllAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         while (!data.IsEmpty)

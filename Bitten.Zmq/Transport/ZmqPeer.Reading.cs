@@ -5,7 +5,7 @@ namespace Bitten.Zmq.Transport;
 
 internal sealed partial class ZmqPeer
 {
-    private readonly AsyncSignal _resume = new();
+    private readonly ResumeGate _resume = new();
     private ZmqMessage? _pending;
     private int _pendingFrames;
     private int _waitingForApplication;
@@ -195,20 +195,15 @@ internal sealed partial class ZmqPeer
     }
 
     /// <summary>The application holds this peer's HWM of messages: stop reading it (TCP back-pressure) until it takes some.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> PauseAsync()
     {
-        while (Volatile.Read(ref _waitingForApplication) >= _receiveHighWaterMark)
+        while (Volatile.Read(ref _waitingForApplication) >= _receiveHighWaterMark && !IsClosed)
         {
-            var wake = _resume.Next;
-            if (Volatile.Read(ref _waitingForApplication) < _receiveHighWaterMark)
-            {
-                break;
-            }
-
-            await wake.WaitAsync(_cts.Token);
+            await _resume.WaitAsync();
         }
 
-        return true;
+        return !IsClosed;
     }
 
     /// <summary>Called when the application takes one of this peer's messages.</summary>
@@ -216,7 +211,7 @@ internal sealed partial class ZmqPeer
     {
         if (Interlocked.Decrement(ref _waitingForApplication) == _receiveHighWaterMark - 1)
         {
-            _resume.Pulse();
+            _resume.Release();
         }
     }
 

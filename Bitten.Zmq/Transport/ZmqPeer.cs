@@ -195,6 +195,7 @@ internal sealed partial class ZmqPeer
         }
 
         _out.Writer.TryComplete();
+        _resume.Release();
         try
         {
             _socket.Shutdown(SocketShutdown.Both);

@@ -12,9 +12,23 @@ const int MessageBytes = 100;
 const int Messages = 2_000_000;
 const int Runs = 3;
 const int RoundTrips = 20_000;
-var output = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "bench", "results", "zmq-throughput.json");
+var trace = args.Contains("--allocation-trace");
+var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(FindRepositoryRoot(), "bench", "results", "zmq-throughput.json");
 var helper = CompileHelper();
 var timeout = TimeSpan.FromMinutes(2);
+if (trace)
+{
+    // diagnostic mode: which types allocate on the steady-state receive path (no JSON written)
+    using var listener = new AllocationTrace();
+    await BittenPullAsync(listener);
+    await BittenPullAsync(listener);
+    foreach (var (type, ticks) in listener.Top)
+    {
+        Console.WriteLine($"  {ticks,6} x ~100 KB  {type}");
+    }
+
+    return 0;
+}
 
 Console.WriteLine($"throughput: {Runs} runs of {Messages:N0} x {MessageBytes} B from a libzmq PUSH (C)");
 var libzmqRates = new List<double>();
@@ -117,7 +131,7 @@ double PythonPull()
     return rate;
 }
 
-async Task<(double Rate, double BytesPerMessage)> BittenPullAsync()
+async Task<(double Rate, double BytesPerMessage)> BittenPullAsync(AllocationTrace? listener = null)
 {
     await using var pull = new ZmqSocket(ZmqSocketType.Pull, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero });
     var port = pull.Bind("tcp://127.0.0.1:0");
@@ -140,11 +154,13 @@ async Task<(double Rate, double BytesPerMessage)> BittenPullAsync()
             else if (received == steadyFrom)
             {
                 allocatedAtSteady = GC.GetTotalAllocatedBytes(precise: true);
+                listener?.Enabled = true;
             }
         }
     }
 
     var elapsed = Stopwatch.GetElapsedTime(startTicks);
+    listener?.Enabled = false;
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtSteady;
     push.WaitForExit(timeout);
     if (checksum != (long)Messages * MessageBytes)

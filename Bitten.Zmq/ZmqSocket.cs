@@ -100,6 +100,7 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
         }
 
         await _disposed.CancelAsync();
+        SendSpace.Pulse();
         lock (_gate)
         {
             foreach (var listener in _listeners)

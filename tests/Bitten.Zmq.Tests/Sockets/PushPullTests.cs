@@ -181,6 +181,51 @@ public sealed class PushPullTests
     }
 
     [Fact]
+    public async Task Connect_WhenEndpointNotYetBound_RetriesWithBackoffAndDeliversOnceBound()
+    {
+        var port = FreePort();
+        await using var push = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        push.Connect($"tcp://127.0.0.1:{port}");
+        var sending = push.SendAsync(Support.Sockets.Utf8("early")).AsTask();
+
+        await using var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast());
+        pull.Bind($"tcp://127.0.0.1:{port}");
+
+        (await pull.ReceiveStringsAsync()).ShouldBe(["early"]);
+        await sending;
+    }
+
+    [Fact]
+    public async Task Dispose_WhenSendAsyncIsWaitingForAPeer_EndsTheWaitWithObjectDisposed()
+    {
+        var push = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        var sending = push.SendAsync(Support.Sockets.Utf8("never")).AsTask();
+
+        await push.DisposeAsync();
+
+        await Should.ThrowAsync<ObjectDisposedException>(sending);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_WhenSocketDisposed_ThrowsObjectDisposed()
+    {
+        var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast());
+        var receiving = pull.ReceiveAsync().AsTask();
+
+        await pull.DisposeAsync();
+
+        await Should.ThrowAsync<ObjectDisposedException>(receiving);
+        (await pull.WaitToReceiveAsync()).ShouldBeFalse();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    [Fact]
     public void TrySend_WhenSocketOnlyReceives_Throws()
     {
         using var pull = new ZmqSocket(ZmqSocketType.Pull);

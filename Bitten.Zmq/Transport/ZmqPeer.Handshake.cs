@@ -122,8 +122,13 @@ internal sealed partial class ZmqPeer
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int minAvailable, CancellationToken cancellationToken)
     {
-        if (_buffer.Length - _pos < minAvailable)
+        if (_pos == _end)
         {
+            _pos = _end = 0;
+        }
+        else if (_buffer.Length - _pos < minAvailable || _buffer.Length - _end < 4096)
+        {
+            // keep room for a large read: moving the partial frame costs less than many small reads
             Buffer.BlockCopy(_buffer, _pos, _buffer, 0, _end - _pos);
             _end -= _pos;
             _pos = 0;

@@ -10,7 +10,7 @@ using Bitten.Zmq;
 // Needs gcc + libzmq3-dev (reference peers are compiled at start) and python3-zmq (python reference receiver).
 const int MessageBytes = 100;
 const int Messages = 2_000_000;
-const int Runs = 3;
+const int Runs = 5;
 const int RoundTrips = 20_000;
 var trace = args.Contains("--allocation-trace");
 var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(FindRepositoryRoot(), "bench", "results", "zmq-throughput.json");
@@ -77,6 +77,9 @@ var result = new JsonObject
         ["bitten_pull_msgs_per_s_best"] = Math.Round(bittenBest),
         ["ratio_bitten_to_libzmq_c"] = Math.Round(bittenBest / libzmqBest, 3),
         ["ratio_bitten_to_libzmq_python"] = Math.Round(bittenBest / pythonRates.Max(), 3),
+        ["libzmq_c_pull_msgs_per_s_median"] = Math.Round(Median(libzmqRates)),
+        ["bitten_pull_msgs_per_s_median"] = Math.Round(Median(bittenRates)),
+        ["ratio_of_medians_bitten_to_libzmq_c"] = Math.Round(Median(bittenRates) / Median(libzmqRates), 3),
         ["goal"] = "bitten >= 0.8 x libzmq",
         ["runs_libzmq_c"] = ToArray(libzmqRates),
         ["runs_libzmq_python"] = ToArray(pythonRates),
@@ -99,7 +102,7 @@ var result = new JsonObject
     },
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-File.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+File.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 Console.WriteLine($"wrote {output}");
 return 0;
 
@@ -210,7 +213,9 @@ async Task<(double P50, double P99)> BittenEchoRttAsync()
     return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
 }
 
-static JsonArray ToArray(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)Math.Round(v, 4))];
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static JsonArray ToArray(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)(Math.Abs(v) >= 100 ? Math.Round(v) : Math.Round(v, 4)))];
 
 static string CompileHelper()
 {

@@ -47,8 +47,9 @@ for (var run = 0; run < Runs; run++)
 
 Console.WriteLine($"round trip: {RoundTrips:N0} x {MessageBytes} B, libzmq DEALER (C) client");
 var libzmqRtt = LibzmqEchoRtt();
-var bittenRtt = await BittenEchoRttAsync();
-Console.WriteLine($"  libzmq ROUTER echo p50 {libzmqRtt.P50} us p99 {libzmqRtt.P99} us; Bitten ROUTER echo p50 {bittenRtt.P50} us p99 {bittenRtt.P99} us");
+var bittenRtt = await BittenEchoRttAsync(bittenClient: false);
+var allBittenRtt = await BittenEchoRttAsync(bittenClient: true);
+Console.WriteLine($"  libzmq ROUTER echo p50 {libzmqRtt.P50} us p99 {libzmqRtt.P99} us; Bitten ROUTER echo p50 {bittenRtt.P50} us p99 {bittenRtt.P99} us; Bitten DEALER+ROUTER p50 {allBittenRtt.P50} us p99 {allBittenRtt.P99} us");
 
 var libzmqBest = libzmqRates.Max();
 var bittenBest = bittenRates.Max();
@@ -92,6 +93,7 @@ var result = new JsonObject
         ["message_bytes"] = MessageBytes,
         ["libzmq_router_echo"] = new JsonObject { ["p50"] = libzmqRtt.P50, ["p99"] = libzmqRtt.P99 },
         ["bitten_router_echo"] = new JsonObject { ["p50"] = bittenRtt.P50, ["p99"] = bittenRtt.P99 },
+        ["bitten_dealer_to_bitten_router_echo"] = new JsonObject { ["p50"] = allBittenRtt.P50, ["p99"] = allBittenRtt.P99, ["client"] = "our DEALER (SendAsync + ReceiveAsync), Stopwatch per round trip" },
     },
     ["allocations"] = new JsonObject
     {
@@ -180,7 +182,7 @@ async Task<(double Rate, double BytesPerMessage)> BittenPullAsync(AllocationTrac
     return DealerRtt(echo.ExpectPort());
 }
 
-async Task<(double P50, double P99)> BittenEchoRttAsync()
+async Task<(double P50, double P99)> BittenEchoRttAsync(bool bittenClient)
 {
     await using var router = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero });
     var port = router.Bind("tcp://127.0.0.1:0");
@@ -200,10 +202,34 @@ async Task<(double P50, double P99)> BittenEchoRttAsync()
             // done
         }
     });
-    var result = await Task.Run(() => DealerRtt(port));
+    var result = bittenClient ? await BittenDealerRttAsync(port) : await Task.Run(() => DealerRtt(port));
     await stop.CancelAsync();
     await echo;
     return result;
+}
+
+async Task<(double P50, double P99)> BittenDealerRttAsync(int port)
+{
+    await using var dealer = new ZmqSocket(ZmqSocketType.Dealer, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero, RoutingId = "bench"u8.ToArray() });
+    dealer.Connect($"tcp://127.0.0.1:{port}");
+    var payload = new byte[MessageBytes];
+    var latencies = new double[RoundTrips];
+    for (var i = -1000; i < RoundTrips; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await dealer.SendAsync(payload);
+        using (await dealer.ReceiveAsync())
+        {
+        }
+
+        if (i >= 0)
+        {
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+    }
+
+    Array.Sort(latencies);
+    return (Math.Round(latencies[RoundTrips / 2], 1), Math.Round(latencies[(int)(RoundTrips * 0.99)], 1));
 }
 
 (double P50, double P99) DealerRtt(int port)

@@ -28,6 +28,9 @@ public sealed class ZmqMessage : IDisposable
     {
     }
 
+    /// <summary>The peer that delivered this message while it waits in the socket's queue (for the per-peer receive HWM).</summary>
+    internal Transport.ZmqPeer? Source { get; set; }
+
     /// <summary>Number of frames.</summary>
     public int FrameCount => _count;
 
@@ -99,6 +102,7 @@ public sealed class ZmqMessage : IDisposable
         }
 
         _inPool = true;
+        Source = null;
         _count = 0;
         _length = 0;
         if (_buffer.Length > RetainedBufferLimit)

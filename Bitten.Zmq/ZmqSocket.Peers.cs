@@ -39,7 +39,8 @@ public sealed partial class ZmqSocket
 
             if (Type == ZmqSocketType.Router)
             {
-                var id = peer.PeerIdentity is { Length: > 0 } identity ? identity : NextRoutingId();
+                // ids starting with 0 are ours to generate; a peer may not claim one (it could take over another peer's route)
+                var id = peer.PeerIdentity is { Length: > 0 } identity && identity[0] != 0 ? identity : NextRoutingId();
                 var key = Encoding.Latin1.GetString(id);
                 if (_routes.TryGetValue(key, out var older))
                 {

@@ -9,7 +9,16 @@ public sealed partial class ZmqSocket
     /// Takes the next received message if one is waiting (never blocks, allocates nothing). The caller
     /// owns the message and must dispose it. ROUTER: frame 0 is the sender's routing id.
     /// </summary>
-    public bool TryReceive([NotNullWhen(true)] out ZmqMessage? message) => _inbound.Reader.TryRead(out message);
+    public bool TryReceive([NotNullWhen(true)] out ZmqMessage? message)
+    {
+        if (!_inbound.Reader.TryRead(out message))
+        {
+            return false;
+        }
+
+        Dequeued(message);
+        return true;
+    }
 
     /// <summary>
     /// Hot path: hands the next message to <paramref name="handler"/> (spans valid only during the
@@ -18,7 +27,7 @@ public sealed partial class ZmqSocket
     public bool TryReceive<TState>(ZmqMessageHandler<TState> handler, TState state)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        if (!_inbound.Reader.TryRead(out var message))
+        if (!TryReceive(out var message))
         {
             return false;
         }
@@ -38,7 +47,7 @@ public sealed partial class ZmqSocket
     /// <exception cref="ObjectDisposedException">The socket was disposed.</exception>
     public ValueTask<ZmqMessage> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        if (_inbound.Reader.TryRead(out var message))
+        if (TryReceive(out var message))
         {
             return ValueTask.FromResult(message);
         }
@@ -46,11 +55,19 @@ public sealed partial class ZmqSocket
         return ReceiveSlowAsync(cancellationToken);
     }
 
+    private static void Dequeued(ZmqMessage message)
+    {
+        message.Source?.Dequeued();
+        message.Source = null;
+    }
+
     private async ValueTask<ZmqMessage> ReceiveSlowAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await _inbound.Reader.ReadAsync(cancellationToken);
+            var message = await _inbound.Reader.ReadAsync(cancellationToken);
+            Dequeued(message);
+            return message;
         }
         catch (ChannelClosedException e)
         {

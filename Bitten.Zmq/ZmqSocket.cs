@@ -41,12 +41,9 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
         Type = type;
         Name = Options.Name ?? SocketTypes.Name(type).ToLowerInvariant();
         ReadyFrame = Zmtp.Ready(type, Options.RoutingId.Span);
-        _inbound = Channel.CreateBounded<ZmqMessage>(new BoundedChannelOptions(Options.ReceiveHighWaterMark)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = false,
-            SingleWriter = false,
-        });
+        // bounded per peer (ReceiveHighWaterMark each), so the shared queue needs no bound of its own;
+        // one consumer at a time (the documented rule) lets the channel reuse its waiter objects
+        _inbound = Channel.CreateUnbounded<ZmqMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         if (Options.HeartbeatInterval > TimeSpan.Zero)
         {
             _loops.Add(HeartbeatLoopAsync());
@@ -103,6 +100,7 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
         }
 
         await _disposed.CancelAsync();
+        SendSpace.Pulse();
         lock (_gate)
         {
             foreach (var listener in _listeners)

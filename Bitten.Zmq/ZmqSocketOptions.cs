@@ -13,8 +13,8 @@ public sealed class ZmqSocketOptions
     public int SendHighWaterMark { get; set; } = 1000;
 
     /// <summary>
-    /// Messages queued on the socket for the application. When reached, peers are back-pressured over
-    /// TCP (their reads pause) and served in turn. Default 1000.
+    /// Messages from one peer waiting for the application. When a peer reaches it, reading from that
+    /// peer pauses (TCP back-pressure) while other peers keep being served. Default 1000.
     /// </summary>
     public int ReceiveHighWaterMark { get; set; } = 1000;
 

@@ -25,6 +25,12 @@ internal sealed class IndicatorSet
 
     public Ema Ema200 { get; } = new(200);
 
+    /// <summary>Mean tick volume of the last 20 bars.</summary>
+    public Sma VolumeSma20 { get; } = new(20);
+
+    /// <summary>Consecutive bars, up to and including the last, on which <see cref="IsSqueeze"/> held.</summary>
+    public int SqueezeBars { get; private set; }
+
     /// <summary>Number of bars seen.</summary>
     public long Bars { get; private set; }
 
@@ -45,6 +51,8 @@ internal sealed class IndicatorSet
         Ema20.Update(bar.Close);
         Ema50.Update(bar.Close);
         Ema200.Update(bar.Close);
+        VolumeSma20.Update(bar.Volume);
+        SqueezeBars = IsSqueeze ? SqueezeBars + 1 : 0;
         Last = bar;
         Bars++;
     }

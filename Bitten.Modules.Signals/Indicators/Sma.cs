@@ -1,6 +1,10 @@
 namespace Bitten.Modules.Signals.Indicators;
 
-/// <summary>Simple moving average over the last <c>period</c> values; a running sum over a preallocated ring (O(1) per value).</summary>
+/// <summary>
+/// Simple moving average over the last <c>period</c> values: a running sum over a preallocated ring, O(1)
+/// per value, re-summed exactly once per lap of the ring (amortised O(1)) so rounding never accumulates
+/// over a long-lived stream.
+/// </summary>
 internal sealed class Sma
 {
     private readonly double[] _window;
@@ -35,6 +39,15 @@ internal sealed class Sma
         _window[_next] = value;
         _sum += value;
         _next = (_next + 1) % _window.Length;
+        if (_next == 0)
+        {
+            _sum = 0;
+            foreach (var item in _window)
+            {
+                _sum += item;
+            }
+        }
+
         Value = IsReady ? _sum / _window.Length : double.NaN;
         return Value;
     }

@@ -34,21 +34,32 @@ internal sealed partial class MarketStructure
         _listener?.OnFairValueGap(in gap);
     }
 
+    // Gaps mitigated by the previous bar stay visible for one bar (so a detector sees the fill), then go.
+    private void PruneMitigatedGaps()
+    {
+        for (var p = 0; p < _gaps.Count; p++)
+        {
+            if (_gaps[p].IsMitigated)
+            {
+                _gaps.RemoveAt(p--);
+            }
+        }
+    }
+
     private void MitigateGaps(in PriceBar bar, long t)
     {
         for (var p = 0; p < _gaps.Count; p++)
         {
-            var gap = _gaps[p];
-            if (gap.Index > t - 2)
+            ref var gap = ref _gaps[p];
+            if (gap.Index > t - 2 || gap.IsMitigated)
             {
                 continue;
             }
 
             if (gap.Direction == Bias.Bullish ? bar.Low <= gap.Top : bar.High >= gap.Bottom)
             {
-                _gaps.RemoveAt(p--);
-                var mitigated = gap with { MitigatedAt = t };
-                _listener?.OnFairValueGapMitigated(in mitigated);
+                gap = gap with { MitigatedAt = t };
+                _listener?.OnFairValueGapMitigated(in gap);
             }
         }
     }

@@ -7,7 +7,8 @@ namespace Bitten.Modules.Signals.Structure;
 /// <see cref="Update"/>: the reference definitions of <see cref="SmcReference"/> restricted to what is
 /// knowable at each bar. Swings are known SwingLength bars after their bar; gaps one bar after their
 /// middle bar; order blocks and BOS/CHOCH at the breaking close; liquidity pools when their swings are
-/// final. Every list is preallocated and bounded: no allocation per bar.
+/// final. Every list is preallocated and bounded: no allocation per bar. Not thread-safe: one owner
+/// updates and reads it (the detector loop of its symbol).
 /// </summary>
 internal sealed partial class MarketStructure
 {
@@ -24,6 +25,9 @@ internal sealed partial class MarketStructure
     {
         _options = options ?? new MarketStructureOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.SwingLength, 1);
+
+        // Swings alternate high/low, so the last two entries always hold the latest high and the latest low.
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.SwingCapacity, 2);
         _listener = listener;
         _ring = new PriceBar[(2 * _options.SwingLength) + 2];
         _atr = new Atr(_options.LiquidityAtrPeriod);
@@ -41,7 +45,7 @@ internal sealed partial class MarketStructure
     /// <summary>Recent swings, oldest first; the last one may be provisional.</summary>
     public ReadOnlySpan<SwingPoint> Swings => _swings.Items;
 
-    /// <summary>Unmitigated fair value gaps, oldest first.</summary>
+    /// <summary>Unmitigated fair value gaps, oldest first, plus those the current bar mitigated (<c>MitigatedAt == CurrentIndex</c>).</summary>
     public ReadOnlySpan<FairValueGap> FairValueGaps => _gaps.Items;
 
     /// <summary>Live order blocks (unmitigated, or mitigated but not yet invalidated), oldest first.</summary>
@@ -69,6 +73,7 @@ internal sealed partial class MarketStructure
 
     public void Update(in PriceBar bar)
     {
+        PruneMitigatedGaps();
         CurrentIndex++;
         var t = CurrentIndex;
         _ring[t % _ring.Length] = bar;

@@ -20,6 +20,7 @@ internal sealed record MarketStructureOptions
     /// <summary>Round order-block and pool levels through float32 as the reference stores them (only to reproduce its ties).</summary>
     public bool RoundLevelsToFloat32 { get; init; }
 
+    /// <summary>At least 2 (the latest high and the latest low).</summary>
     public int SwingCapacity { get; init; } = 64;
 
     public int GapCapacity { get; init; } = 64;

@@ -118,10 +118,17 @@ internal sealed partial class ZmqPeer
     }
 
     /// <summary>Reads until at least <paramref name="minAvailable"/> octets lie after the read position; false at end of stream.</summary>
+    // pooled: suspends on every socket read that has to wait, the hot path must not allocate a box each time
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int minAvailable, CancellationToken cancellationToken)
     {
-        if (_buffer.Length - _pos < minAvailable)
+        if (_pos == _end)
         {
+            _pos = _end = 0;
+        }
+        else if (_buffer.Length - _pos < minAvailable || _buffer.Length - _end < 4096)
+        {
+            // keep room for a large read: moving the partial frame costs less than many small reads
             Buffer.BlockCopy(_buffer, _pos, _buffer, 0, _end - _pos);
             _end -= _pos;
             _pos = 0;
@@ -142,6 +149,7 @@ internal sealed partial class ZmqPeer
         return true;
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAllAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         while (!data.IsEmpty)

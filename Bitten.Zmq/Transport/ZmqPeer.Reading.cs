@@ -5,8 +5,10 @@ namespace Bitten.Zmq.Transport;
 
 internal sealed partial class ZmqPeer
 {
+    private readonly ResumeGate _resume = new();
     private ZmqMessage? _pending;
     private int _pendingFrames;
+    private int _waitingForApplication;
 
     /// <summary>Parses frames straight out of the receive buffer; a frame larger than the buffer is read into the message's memory.</summary>
     private async Task ReadLoopAsync()
@@ -181,26 +183,35 @@ internal sealed partial class ZmqPeer
         }
 
         _owner.Counters.Received(message.TotalBytes);
-        if (_owner.Inbound.TryWrite(message))
-        {
-            return ValueTask.FromResult(true);
-        }
-
-        return DeliverSlowAsync(message);
-    }
-
-    /// <summary>The application's queue is full: stop reading this peer (TCP back-pressure) until there is room.</summary>
-    private async ValueTask<bool> DeliverSlowAsync(ZmqMessage message)
-    {
-        try
-        {
-            await _owner.Inbound.WriteAsync(message, _cts.Token);
-            return true;
-        }
-        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException or ObjectDisposedException)
+        message.Source = this;
+        var waiting = Interlocked.Increment(ref _waitingForApplication);
+        if (!_owner.Inbound.TryWrite(message))
         {
             message.Dispose();
-            return false;
+            return ValueTask.FromResult(false);
+        }
+
+        return waiting < _receiveHighWaterMark ? ValueTask.FromResult(true) : PauseAsync();
+    }
+
+    /// <summary>The application holds this peer's HWM of messages: stop reading it (TCP back-pressure) until it takes some.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> PauseAsync()
+    {
+        while (Volatile.Read(ref _waitingForApplication) >= _receiveHighWaterMark && !IsClosed)
+        {
+            await _resume.WaitAsync();
+        }
+
+        return !IsClosed;
+    }
+
+    /// <summary>Called when the application takes one of this peer's messages.</summary>
+    public void Dequeued()
+    {
+        if (Interlocked.Decrement(ref _waitingForApplication) == _receiveHighWaterMark - 1)
+        {
+            _resume.Release();
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class ZmqPeer
     private readonly CancellationTokenSource _cts = new();
     private readonly Channel<OutboundBuffer> _out = Channel.CreateUnbounded<OutboundBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int _sendHighWaterMark;
+    private readonly int _receiveHighWaterMark;
     private readonly SubscriptionSet _subscriptions = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ReadBufferSize);
     private int _pos;
@@ -32,6 +33,7 @@ internal sealed partial class ZmqPeer
         _owner = owner;
         _socket = socket;
         _sendHighWaterMark = owner.Options.SendHighWaterMark;
+        _receiveHighWaterMark = owner.Options.ReceiveHighWaterMark;
     }
 
     /// <summary>ZMTP minor version the peer announced (0 = 3.0, 1 = 3.1).</summary>
@@ -193,6 +195,7 @@ internal sealed partial class ZmqPeer
         }
 
         _out.Writer.TryComplete();
+        _resume.Release();
         try
         {
             _socket.Shutdown(SocketShutdown.Both);

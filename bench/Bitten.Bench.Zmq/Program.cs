@@ -10,11 +10,25 @@ using Bitten.Zmq;
 // Needs gcc + libzmq3-dev (reference peers are compiled at start) and python3-zmq (python reference receiver).
 const int MessageBytes = 100;
 const int Messages = 2_000_000;
-const int Runs = 3;
+const int Runs = 5;
 const int RoundTrips = 20_000;
-var output = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "bench", "results", "zmq-throughput.json");
+var trace = args.Contains("--allocation-trace");
+var output = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? Path.Combine(FindRepositoryRoot(), "bench", "results", "zmq-throughput.json");
 var helper = CompileHelper();
 var timeout = TimeSpan.FromMinutes(2);
+if (trace)
+{
+    // diagnostic mode: which types allocate on the steady-state receive path (no JSON written)
+    using var listener = new AllocationTrace();
+    await BittenPullAsync(listener);
+    await BittenPullAsync(listener);
+    foreach (var (type, ticks) in listener.Top)
+    {
+        Console.WriteLine($"  {ticks,6} x ~100 KB  {type}");
+    }
+
+    return 0;
+}
 
 Console.WriteLine($"throughput: {Runs} runs of {Messages:N0} x {MessageBytes} B from a libzmq PUSH (C)");
 var libzmqRates = new List<double>();
@@ -33,8 +47,9 @@ for (var run = 0; run < Runs; run++)
 
 Console.WriteLine($"round trip: {RoundTrips:N0} x {MessageBytes} B, libzmq DEALER (C) client");
 var libzmqRtt = LibzmqEchoRtt();
-var bittenRtt = await BittenEchoRttAsync();
-Console.WriteLine($"  libzmq ROUTER echo p50 {libzmqRtt.P50} us p99 {libzmqRtt.P99} us; Bitten ROUTER echo p50 {bittenRtt.P50} us p99 {bittenRtt.P99} us");
+var bittenRtt = await BittenEchoRttAsync(bittenClient: false);
+var allBittenRtt = await BittenEchoRttAsync(bittenClient: true);
+Console.WriteLine($"  libzmq ROUTER echo p50 {libzmqRtt.P50} us p99 {libzmqRtt.P99} us; Bitten ROUTER echo p50 {bittenRtt.P50} us p99 {bittenRtt.P99} us; Bitten DEALER+ROUTER p50 {allBittenRtt.P50} us p99 {allBittenRtt.P99} us");
 
 var libzmqBest = libzmqRates.Max();
 var bittenBest = bittenRates.Max();
@@ -63,6 +78,9 @@ var result = new JsonObject
         ["bitten_pull_msgs_per_s_best"] = Math.Round(bittenBest),
         ["ratio_bitten_to_libzmq_c"] = Math.Round(bittenBest / libzmqBest, 3),
         ["ratio_bitten_to_libzmq_python"] = Math.Round(bittenBest / pythonRates.Max(), 3),
+        ["libzmq_c_pull_msgs_per_s_median"] = Math.Round(Median(libzmqRates)),
+        ["bitten_pull_msgs_per_s_median"] = Math.Round(Median(bittenRates)),
+        ["ratio_of_medians_bitten_to_libzmq_c"] = Math.Round(Median(bittenRates) / Median(libzmqRates), 3),
         ["goal"] = "bitten >= 0.8 x libzmq",
         ["runs_libzmq_c"] = ToArray(libzmqRates),
         ["runs_libzmq_python"] = ToArray(pythonRates),
@@ -75,6 +93,7 @@ var result = new JsonObject
         ["message_bytes"] = MessageBytes,
         ["libzmq_router_echo"] = new JsonObject { ["p50"] = libzmqRtt.P50, ["p99"] = libzmqRtt.P99 },
         ["bitten_router_echo"] = new JsonObject { ["p50"] = bittenRtt.P50, ["p99"] = bittenRtt.P99 },
+        ["bitten_dealer_to_bitten_router_echo"] = new JsonObject { ["p50"] = allBittenRtt.P50, ["p99"] = allBittenRtt.P99, ["client"] = "our DEALER (SendAsync + ReceiveAsync), Stopwatch per round trip" },
     },
     ["allocations"] = new JsonObject
     {
@@ -85,7 +104,7 @@ var result = new JsonObject
     },
 };
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-File.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+File.WriteAllText(output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 Console.WriteLine($"wrote {output}");
 return 0;
 
@@ -117,7 +136,7 @@ double PythonPull()
     return rate;
 }
 
-async Task<(double Rate, double BytesPerMessage)> BittenPullAsync()
+async Task<(double Rate, double BytesPerMessage)> BittenPullAsync(AllocationTrace? listener = null)
 {
     await using var pull = new ZmqSocket(ZmqSocketType.Pull, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero });
     var port = pull.Bind("tcp://127.0.0.1:0");
@@ -140,11 +159,13 @@ async Task<(double Rate, double BytesPerMessage)> BittenPullAsync()
             else if (received == steadyFrom)
             {
                 allocatedAtSteady = GC.GetTotalAllocatedBytes(precise: true);
+                listener?.Enabled = true;
             }
         }
     }
 
     var elapsed = Stopwatch.GetElapsedTime(startTicks);
+    listener?.Enabled = false;
     var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedAtSteady;
     push.WaitForExit(timeout);
     if (checksum != (long)Messages * MessageBytes)
@@ -161,7 +182,7 @@ async Task<(double Rate, double BytesPerMessage)> BittenPullAsync()
     return DealerRtt(echo.ExpectPort());
 }
 
-async Task<(double P50, double P99)> BittenEchoRttAsync()
+async Task<(double P50, double P99)> BittenEchoRttAsync(bool bittenClient)
 {
     await using var router = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero });
     var port = router.Bind("tcp://127.0.0.1:0");
@@ -181,10 +202,34 @@ async Task<(double P50, double P99)> BittenEchoRttAsync()
             // done
         }
     });
-    var result = await Task.Run(() => DealerRtt(port));
+    var result = bittenClient ? await BittenDealerRttAsync(port) : await Task.Run(() => DealerRtt(port));
     await stop.CancelAsync();
     await echo;
     return result;
+}
+
+async Task<(double P50, double P99)> BittenDealerRttAsync(int port)
+{
+    await using var dealer = new ZmqSocket(ZmqSocketType.Dealer, new ZmqSocketOptions { HeartbeatInterval = TimeSpan.Zero, RoutingId = "bench"u8.ToArray() });
+    dealer.Connect($"tcp://127.0.0.1:{port}");
+    var payload = new byte[MessageBytes];
+    var latencies = new double[RoundTrips];
+    for (var i = -1000; i < RoundTrips; i++)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await dealer.SendAsync(payload);
+        using (await dealer.ReceiveAsync())
+        {
+        }
+
+        if (i >= 0)
+        {
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+    }
+
+    Array.Sort(latencies);
+    return (Math.Round(latencies[RoundTrips / 2], 1), Math.Round(latencies[(int)(RoundTrips * 0.99)], 1));
 }
 
 (double P50, double P99) DealerRtt(int port)
@@ -194,7 +239,9 @@ async Task<(double P50, double P99)> BittenEchoRttAsync()
     return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
 }
 
-static JsonArray ToArray(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)Math.Round(v, 4))];
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static JsonArray ToArray(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)(Math.Abs(v) >= 100 ? Math.Round(v) : Math.Round(v, 4)))];
 
 static string CompileHelper()
 {

@@ -57,4 +57,60 @@ public sealed class MomentumTests
         set.Adx14.Adxr.ShouldBeGreaterThan(0);
         set.Ema200.IsReady.ShouldBeTrue();
     }
+
+    [Fact]
+    public void IndicatorSet_WhenBollingerSitsInsideKeltner_CountsConsecutiveSqueezeBars()
+    {
+        var set = new IndicatorSet();
+        var longest = 0;
+        var squeezes = 0;
+        foreach (var bar in DefaultQuotes.Bars)
+        {
+            var before = set.SqueezeBars;
+            set.Update(bar);
+            set.SqueezeBars.ShouldBe(set.IsSqueeze ? before + 1 : 0);
+            longest = Math.Max(longest, set.SqueezeBars);
+            squeezes += set.IsSqueeze ? 1 : 0;
+        }
+
+        squeezes.ShouldBeGreaterThan(0);
+        longest.ShouldBeGreaterThan(1);
+        set.VolumeSma20.IsReady.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void IsReady_WhenAnyIndicatorRuns_IsTrueExactlyWhenItHasAValue()
+    {
+        var sma = new Sma(20);
+        var ema = new Ema(20);
+        var tr = new TrueRange();
+        var atr = new Atr(14);
+        var bb = new BollingerBands(20, 2);
+        var rsi = new Rsi(14);
+        var keltner = new KeltnerChannels(20, 2, 10);
+        var macd = new Macd(12, 26, 9);
+        var adx = new Adx(14);
+        foreach (var bar in DefaultQuotes.Bars)
+        {
+            sma.Update(bar.Close);
+            ema.Update(bar.Close);
+            tr.Update(bar.High, bar.Low, bar.Close);
+            atr.Update(bar);
+            bb.Update(bar.Close);
+            rsi.Update(bar.Close);
+            keltner.Update(bar);
+            macd.Update(bar.Close);
+            adx.Update(bar);
+
+            sma.IsReady.ShouldBe(!double.IsNaN(sma.Value));
+            ema.IsReady.ShouldBe(!double.IsNaN(ema.Value));
+            tr.IsReady.ShouldBe(!double.IsNaN(tr.Value));
+            atr.IsReady.ShouldBe(!double.IsNaN(atr.Value));
+            bb.IsReady.ShouldBe(!double.IsNaN(bb.Upper));
+            rsi.IsReady.ShouldBe(!double.IsNaN(rsi.Value));
+            keltner.IsReady.ShouldBe(!double.IsNaN(keltner.Upper));
+            macd.IsReady.ShouldBe(!double.IsNaN(macd.Histogram));
+            adx.IsReady.ShouldBe(!double.IsNaN(adx.Value));
+        }
+    }
 }

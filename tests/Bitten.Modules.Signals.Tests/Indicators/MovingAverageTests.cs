@@ -48,4 +48,22 @@ public sealed class MovingAverageTests
         series[3].ShouldMatch(expected, "fastEma");
         series[4].ShouldMatch(expected, "slowEma");
     }
+
+    [Fact]
+    public void Sma_WhenStreamIsLong_DoesNotDrift()
+    {
+        var sma = new Sma(20);
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            sma.Update(1.08 + (i % 7 * 0.0001));
+        }
+
+        var exact = 0.0;
+        for (var i = 1_000_000 - 20; i < 1_000_000; i++)
+        {
+            exact += 1.08 + (i % 7 * 0.0001);
+        }
+
+        sma.Value.ShouldBe(exact / 20, 1e-15);
+    }
 }

@@ -44,9 +44,9 @@ public sealed class VolatilityTests
         series[0].ShouldMatch(expected, "sma");
         series[1].ShouldMatch(expected, "upperBand");
         series[2].ShouldMatch(expected, "lowerBand");
-        series[3].ShouldMatch(expected, "percentB", 1e-9);
-        series[4].ShouldMatch(expected, "zScore", 1e-9);
-        series[5].ShouldMatch(expected, "width", 1e-9);
+        series[3].ShouldMatch(expected, "percentB");
+        series[4].ShouldMatch(expected, "zScore");
+        series[5].ShouldMatch(expected, "width");
     }
 
     [Fact]
@@ -71,6 +71,36 @@ public sealed class VolatilityTests
         series[0].ShouldMatch(expected, "upperBand");
         series[1].ShouldMatch(expected, "centerline");
         series[2].ShouldMatch(expected, "lowerBand");
-        series[3].ShouldMatch(expected, "width", 1e-9);
+        series[3].ShouldMatch(expected, "width");
+    }
+
+    [Fact]
+    public void Keltner_WhenDomainDefaults_IsEma20PlusMinusOneAndAHalfAtr20()
+    {
+        var keltner = new KeltnerChannels(20, 1.5, 20);
+        var ema = new Ema(20);
+        var atr = new Atr(20);
+        foreach (var bar in DefaultQuotes.Bars)
+        {
+            keltner.Update(bar);
+            ema.Update(bar.Close);
+            atr.Update(bar);
+            keltner.IsReady.ShouldBe(ema.IsReady && atr.IsReady);
+            if (keltner.IsReady)
+            {
+                keltner.Upper.ShouldBe(ema.Value + (1.5 * atr.Value));
+                keltner.Lower.ShouldBe(ema.Value - (1.5 * atr.Value));
+            }
+        }
+
+        keltner.Atr.ShouldBe(atr.Value);
+    }
+
+    [Fact]
+    public void PriceBar_WhenConvertedFromDecimal_KeepsEveryField()
+    {
+        var bar = PriceBar.FromDecimal(1_700_000_000_000, 1.08123m, 1.08200m, 1.08001m, 1.08150m, 42m);
+
+        bar.ShouldBe(new PriceBar(1_700_000_000_000, 1.08123, 1.082, 1.08001, 1.0815, 42));
     }
 }

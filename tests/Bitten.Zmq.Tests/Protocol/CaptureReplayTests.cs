@@ -80,6 +80,44 @@ public sealed class CaptureReplayTests
     }
 
     [Fact]
+    public async Task Sub_WhenPeerAnnouncesZmtp30_SubscribesWithMessageFormAsLibzmqDoes()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        await using var sub = new ZmqSocket(ZmqSocketType.Sub, Support.Sockets.Fast());
+        sub.Subscribe("EURUSD");
+        sub.Connect($"tcp://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}");
+        using var client = await listener.AcceptSocketAsync();
+        await client.SendAsync(ZmtpBytes.Greeting(minor: 0));
+        await client.SendAsync(WireCaptures.Get("libzmq PUB READY"));
+
+        var subscription = WireCaptures.Get("libzmq SUB -> 3.0 peer: subscription");
+        var expected = 64 + WireCaptures.Get("libzmq SUB READY").Length + subscription.Length;
+        var received = new byte[expected];
+        var read = 0;
+        using var timeout = new CancellationTokenSource(Support.Sockets.Timeout);
+        while (read < expected)
+        {
+            read += await client.ReceiveAsync(received.AsMemory(read), System.Net.Sockets.SocketFlags.None, timeout.Token);
+        }
+
+        received[^subscription.Length..].ShouldBe(subscription);
+    }
+
+    [Fact]
+    public async Task Router_WhenPeerClaimsAnIdStartingWithZero_GetsAGeneratedIdInstead()
+    {
+        await using var router = new ZmqSocket(ZmqSocketType.Router, Support.Sockets.Fast());
+        var port = router.Bind("tcp://127.0.0.1:0");
+        using var raw = await RawPeer.ConnectAsync(port);
+        await raw.SendAsync(ZmtpBytes.Greeting(), ZmtpBytes.Ready("DEALER", "\0abcd"), ZmtpBytes.Frame("hi"));
+
+        using var message = await router.ReceiveWithinAsync();
+        message[0].Length.ShouldBe(5);
+        message[0].SequenceEqual("\0abcd"u8).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Ping_WhenLibzmqStylePingArrives_AnswersPongWithContext()
     {
         await using var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast());

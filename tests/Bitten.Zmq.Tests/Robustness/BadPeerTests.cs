@@ -85,6 +85,17 @@ public sealed class BadPeerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Receive_WhenMessageHasMoreFramesThanAllowed_DropsPeer()
+    {
+        using var raw = await RawPeer.ConnectAsync(_port);
+        var frames = Enumerable.Range(0, 65).Select(_ => ZmtpBytes.Frame("x", more: true)).ToArray();
+        await raw.SendAsync([ZmtpBytes.Greeting(), ZmtpBytes.Ready("PUSH"), .. frames]);
+
+        (await raw.IsClosedByPeerAsync()).ShouldBeTrue();
+        await AssertDroppedAsync(ZmqDropReason.MessageTooLarge);
+    }
+
+    [Fact]
     public async Task Receive_WhenReservedFlagBitsSet_DropsAsProtocolError()
     {
         using var raw = await RawPeer.ConnectAsync(_port);

@@ -85,15 +85,54 @@ public sealed class PushPullTests
             await b.SendAsync(Support.Sockets.Utf8("b"));
         }
 
-        // among the first 200 received, both senders are represented (neither is starved)
-        var firstFrames = new List<string>();
-        for (var i = 0; i < 200; i++)
+        // each peer may hold 10 messages for the application: once both have, neither gets ahead
+        await Wait.UntilAsync(() => pull.GetMetrics().MessagesReceived == 20, Support.Sockets.Timeout, "both peers filled their share");
+        var first20 = new List<string>();
+        for (var i = 0; i < 20; i++)
         {
-            firstFrames.Add((await pull.ReceiveStringsAsync())[0]);
+            first20.Add((await pull.ReceiveStringsAsync())[0]);
         }
 
-        firstFrames.ShouldContain("a");
-        firstFrames.ShouldContain("b");
+        first20.Count(f => f == "a").ShouldBe(10);
+        first20.Count(f => f == "b").ShouldBe(10);
+        for (var i = 20; i < 1000; i++)
+        {
+            using var rest = await pull.ReceiveWithinAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Receive_WhenOnePeerReachesReceiveHighWaterMark_PausesOnlyThatPeer()
+    {
+        await using var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast(o => o.ReceiveHighWaterMark = 10));
+        var port = pull.Bind("tcp://127.0.0.1:0");
+        await using var flooding = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        await using var quiet = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        flooding.Connect($"tcp://127.0.0.1:{port}");
+        quiet.Connect($"tcp://127.0.0.1:{port}");
+        await pull.WaitForPeersAsync(2);
+
+        for (var i = 0; i < 500; i++)
+        {
+            await flooding.SendAsync(Support.Sockets.Utf8("flood"));
+        }
+
+        await Wait.UntilAsync(() => pull.GetMetrics().MessagesReceived == 10, Support.Sockets.Timeout, "the flooding peer filled its HWM");
+        await quiet.SendAsync(Support.Sockets.Utf8("quiet"));
+        await Wait.UntilAsync(() => pull.GetMetrics().MessagesReceived == 11, Support.Sockets.Timeout, "the quiet peer is still read");
+
+        var first11 = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            first11.Add((await pull.ReceiveStringsAsync())[0]);
+        }
+
+        first11.Count(f => f == "flood").ShouldBe(10);
+        first11.ShouldContain("quiet");
+        for (var i = 10; i < 500; i++)
+        {
+            (await pull.ReceiveStringsAsync())[0].ShouldBe("flood");
+        }
     }
 
     [Fact]
@@ -144,6 +183,51 @@ public sealed class PushPullTests
             "the HWM is reached");
 
         results.Count(r => r == ZmqSendResult.Sent).ShouldBeGreaterThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task Connect_WhenEndpointNotYetBound_RetriesWithBackoffAndDeliversOnceBound()
+    {
+        var port = FreePort();
+        await using var push = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        push.Connect($"tcp://127.0.0.1:{port}");
+        var sending = push.SendAsync(Support.Sockets.Utf8("early")).AsTask();
+
+        await using var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast());
+        pull.Bind($"tcp://127.0.0.1:{port}");
+
+        (await pull.ReceiveStringsAsync()).ShouldBe(["early"]);
+        await sending;
+    }
+
+    [Fact]
+    public async Task Dispose_WhenSendAsyncIsWaitingForAPeer_EndsTheWaitWithObjectDisposed()
+    {
+        var push = new ZmqSocket(ZmqSocketType.Push, Support.Sockets.Fast());
+        var sending = push.SendAsync(Support.Sockets.Utf8("never")).AsTask();
+
+        await push.DisposeAsync();
+
+        await Should.ThrowAsync<ObjectDisposedException>(sending);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_WhenSocketDisposed_ThrowsObjectDisposed()
+    {
+        var pull = new ZmqSocket(ZmqSocketType.Pull, Support.Sockets.Fast());
+        var receiving = pull.ReceiveAsync().AsTask();
+
+        await pull.DisposeAsync();
+
+        await Should.ThrowAsync<ObjectDisposedException>(receiving);
+        (await pull.WaitToReceiveAsync()).ShouldBeFalse();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     [Fact]

@@ -34,11 +34,22 @@ internal static class HealthEndpoint
             version = Version,
             started_at = clock.StartedAt,
             uptime_s = Math.Round((time.GetUtcNow() - clock.StartedAt).TotalSeconds, 1),
-            checks = results.ToDictionary(
+            checks = Unique(results).ToDictionary(
                 r => r.Name,
                 r => new { status = r.Result.State.ToString(), description = r.Result.Description, data = r.Result.Data }),
         };
         return Results.Json(body, statusCode: worst == HealthState.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+    }
+
+    // Two contributors with one name must not turn /healthz into a 500: the second becomes "name#2".
+    private static IEnumerable<(string Name, HealthContribution Result)> Unique((string Name, HealthContribution Result)[] results)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, result) in results)
+        {
+            var count = seen[name] = seen.GetValueOrDefault(name) + 1;
+            yield return (count == 1 ? name : $"{name}#{count}", result);
+        }
     }
 
     private static async Task<(string Name, HealthContribution Result)> RunAsync(IHealthContributor contributor, ILogger logger, CancellationToken cancellationToken)

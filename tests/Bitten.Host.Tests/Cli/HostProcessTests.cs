@@ -14,6 +14,11 @@ public sealed class HostProcessTests : IDisposable
         $"--Storage:DataDirectory={_directory.Combine("data")}",
         $"--Storage:BackupDirectory={_directory.Combine("backups")}",
         $"--Logging:Directory={_directory.Combine("logs")}",
+        "--Zmq:CommandPort=0",
+        "--Zmq:FeedPort=0",
+        "--Zmq:SignalPort=0",
+        "--Zmq:ReportPort=0",
+        "--Zmq:MarketPort=0",
     ];
 
     [Fact]

@@ -17,6 +17,10 @@ public class BittenAppFactory : WebApplicationFactory<Program>
         _settings["Storage:DataDirectory"] = Directory.Combine("data");
         _settings["Storage:BackupDirectory"] = Directory.Combine("backups");
         _settings["Logging:Directory"] = Directory.Combine("logs");
+        foreach (var port in new[] { "CommandPort", "FeedPort", "SignalPort", "ReportPort", "MarketPort" })
+        {
+            _settings[$"Zmq:{port}"] = "0"; // each test host binds free ports (see BoundEndpoints)
+        }
     }
 
     public TemporaryDirectory Directory { get; }

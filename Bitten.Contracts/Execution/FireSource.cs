@@ -1,0 +1,10 @@
+namespace Bitten.Contracts.Execution;
+
+/// <summary>Who pressed the trigger. Stored: never renumbered.</summary>
+public enum FireSource
+{
+    Unknown = 0,
+    Http = 1,
+    TelegramBot = 2,
+    AutoFire = 3,
+}

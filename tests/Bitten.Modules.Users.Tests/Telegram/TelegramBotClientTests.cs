@@ -186,7 +186,8 @@ public sealed class TelegramBotClientTests
         await using var f = await BotClientFixture.StartAsync();
         f.Api.Script("getUpdates",
             Scripted.Ok("""[{"update_id":100,"message":{"message_id":1,"chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"A"},"date":1,"text":"/start"}},{"update_id":101,"callback_query":{"id":"cb1","from":{"id":5,"is_bot":false,"first_name":"A"},"data":"skip:1"}}]"""),
-            Scripted.Ok("""[{"update_id":102,"edited_message":{"message_id":1}}]"""));
+            Scripted.Ok("""[{"update_id":102,"edited_message":{"message_id":1}}]"""),
+            Scripted.Ok("[]"));
 
         var first = await f.Client.GetUpdatesAsync(0, TimeSpan.Zero, CancellationToken.None);
         var second = await f.Client.GetUpdatesAsync(first.Value!.NextOffset, TimeSpan.FromSeconds(25), CancellationToken.None);

@@ -3,6 +3,7 @@ using Bitten.Modules.Common;
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Alerts;
 using Bitten.Modules.Users.Auth;
+using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
 using Bitten.Modules.Users.Telegram;
@@ -47,6 +48,8 @@ public static class UsersModule
         services.AddSingleton<AlertSignal>();
         services.AddScoped<AlertOutbox>();
         services.AddHostedService<AlertSender>();
+        services.AddScoped<CommandRouter>();
+        services.AddHostedService<UpdatePoller>();
 
         services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Users"),

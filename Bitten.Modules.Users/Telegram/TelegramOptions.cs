@@ -34,5 +34,16 @@ internal sealed class TelegramOptions
         ErrorMessage = "Telegram:MaxRetryAfter must be between 00:00:00 and 00:10:00 (default 00:01:00).")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Receive updates by long polling getUpdates (the only receive mode built so far).</summary>
+    public bool Polling { get; set; } = true;
+
+    /// <summary>Long-poll timeout sent to getUpdates.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:50",
+        ErrorMessage = "Telegram:PollTimeout must be between 00:00:00 and 00:00:50 (default 00:00:30).")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The HUD Mini App URL (https) for the button under /start; none when empty.</summary>
+    public string? MiniAppUrl { get; set; }
+
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 }

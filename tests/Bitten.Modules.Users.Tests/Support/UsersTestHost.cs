@@ -43,6 +43,7 @@ public sealed class UsersTestHost : IAsyncDisposable
             ["Storage:DataDirectory"] = DataDirectory,
             ["Telegram:BotToken"] = BotToken,
             ["Alerts:SenderEnabled"] = "false",
+            ["Telegram:Polling"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(Clock);

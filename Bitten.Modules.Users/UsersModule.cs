@@ -39,6 +39,7 @@ public static class UsersModule
 
         services.AddSingleton<TierCatalog>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<UserSettingsService>();
         services.AddSingleton<EaCredentialCache>();
         services.AddScoped<EaLinkService>();
         services.AddSingleton<InitDataValidator>();
@@ -61,6 +62,7 @@ public static class UsersModule
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAuthEndpoints();
+        endpoints.MapAccountEndpoints();
         return endpoints;
     }
 }

@@ -81,8 +81,7 @@ internal sealed class CommandRouter(
     private async Task StartAsync(long chat, TelegramIdentity who, string argument, CancellationToken ct)
     {
         // Deep links arrive as "/start <payload>"; a referral payload is the code, optionally "ref_"-prefixed.
-        var referral = argument.StartsWith("ref_", StringComparison.OrdinalIgnoreCase) ? argument[4..] : argument;
-        var user = await users.UpsertAsync(who, referral.Length is > 0 and <= 16 ? referral : null, ct);
+        var user = await users.UpsertAsync(who, argument.Length is > 0 and <= 20 ? argument : null, ct);
         var text = $"Welcome to <b>BITTEN</b>, {HtmlEncode(user.DisplayName)}. Your tier: <b>{HtmlEncode(user.Tier)}</b>.\n" +
                    "Link a terminal with /link, see everything with /help.";
         var keyboard = telegram.Value.MiniAppUrl is { Length: > 0 } url ? InlineKeyboard.Row(InlineButton.MiniApp("Open HUD", url)) : null;

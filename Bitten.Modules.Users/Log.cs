@@ -49,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 52, Level = LogLevel.Error, Message = "Bot polling failed; retrying shortly")]
     public static partial void BotPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Admin {AdminUserId} set the tier of user {UserId} to {Tier}")]
+    public static partial void AdminSetTier(ILogger logger, long adminUserId, long userId, string tier);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Admin {AdminUserId} set user {UserId} active={Active}")]
+    public static partial void AdminSetActive(ILogger logger, long adminUserId, long userId, bool active);
 }

@@ -63,6 +63,7 @@ public static class UsersModule
     {
         endpoints.MapAuthEndpoints();
         endpoints.MapAccountEndpoints();
+        endpoints.MapAdminEndpoints();
         return endpoints;
     }
 }

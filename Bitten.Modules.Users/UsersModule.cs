@@ -51,6 +51,7 @@ public static class UsersModule
         services.AddHostedService<AlertSender>();
         services.AddScoped<CommandRouter>();
         services.AddHostedService<UpdatePoller>();
+        services.AddHostedService<WebhookRegistrar>();
 
         services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Users"),
@@ -64,6 +65,7 @@ public static class UsersModule
         endpoints.MapAuthEndpoints();
         endpoints.MapAccountEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapTelegramWebhook();
         return endpoints;
     }
 }

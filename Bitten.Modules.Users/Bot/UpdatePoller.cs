@@ -17,7 +17,7 @@ internal sealed class UpdatePoller(IServiceScopeFactory scopes, IOptions<Telegra
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Polling || !options.Value.HasBotToken)
+        if (!options.Value.Polling || !options.Value.HasBotToken || options.Value.UsesWebhook)
         {
             return;
         }

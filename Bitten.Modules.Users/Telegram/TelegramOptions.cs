@@ -42,6 +42,14 @@ internal sealed class TelegramOptions
         ErrorMessage = "Telegram:PollTimeout must be between 00:00:00 and 00:00:50 (default 00:00:30).")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Public https URL of <c>/api/telegram/webhook</c>; when set, updates arrive by webhook instead of polling.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Secret Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c> (1–256 of A–Z a–z 0–9 _ -); required with a webhook.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+
     /// <summary>The HUD Mini App URL (https) for the button under /start; none when empty.</summary>
     public string? MiniAppUrl { get; set; }
 

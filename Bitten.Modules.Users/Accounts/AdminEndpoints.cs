@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
@@ -58,9 +57,3 @@ internal static class AdminEndpoints
         return Results.NoContent();
     }
 }
-
-/// <summary>Body of <c>PUT /api/admin/users/{id}/tier</c>.</summary>
-internal sealed record SetTierRequest([property: JsonPropertyName("tier")] string? Tier);
-
-/// <summary>Body of <c>PUT /api/admin/users/{id}/active</c>.</summary>
-internal sealed record SetActiveRequest([property: JsonPropertyName("active")] bool? Active);

@@ -40,4 +40,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "User {UserId} blocked the bot: marked inactive, {Dropped} pending alerts dropped")]
     public static partial void UserBlockedBot(ILogger logger, long userId, int dropped);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Bot command /{Command} from Telegram user {TelegramId}")]
+    public static partial void BotCommand(ILogger logger, string command, long telegramId);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Error, Message = "Bot update {UpdateId} failed; skipped")]
+    public static partial void BotUpdateFailed(ILogger logger, long updateId, Exception exception);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Error, Message = "Bot polling failed; retrying shortly")]
+    public static partial void BotPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "Admin {AdminUserId} set the tier of user {UserId} to {Tier}")]
+    public static partial void AdminSetTier(ILogger logger, long adminUserId, long userId, string tier);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Admin {AdminUserId} set user {UserId} active={Active}")]
+    public static partial void AdminSetActive(ILogger logger, long adminUserId, long userId, bool active);
 }

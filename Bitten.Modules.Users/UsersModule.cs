@@ -3,6 +3,7 @@ using Bitten.Modules.Common;
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Alerts;
 using Bitten.Modules.Users.Auth;
+using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
 using Bitten.Modules.Users.Telegram;
@@ -38,6 +39,7 @@ public static class UsersModule
 
         services.AddSingleton<TierCatalog>();
         services.AddScoped<UserDirectory>();
+        services.AddScoped<UserSettingsService>();
         services.AddSingleton<EaCredentialCache>();
         services.AddScoped<EaLinkService>();
         services.AddSingleton<InitDataValidator>();
@@ -47,6 +49,9 @@ public static class UsersModule
         services.AddSingleton<AlertSignal>();
         services.AddScoped<AlertOutbox>();
         services.AddHostedService<AlertSender>();
+        services.AddScoped<CommandRouter>();
+        services.AddHostedService<UpdatePoller>();
+        services.AddHostedService<WebhookRegistrar>();
 
         services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Users"),
@@ -58,6 +63,9 @@ public static class UsersModule
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAuthEndpoints();
+        endpoints.MapAccountEndpoints();
+        endpoints.MapAdminEndpoints();
+        endpoints.MapTelegramWebhook();
         return endpoints;
     }
 }

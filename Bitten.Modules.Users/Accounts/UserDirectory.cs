@@ -18,6 +18,20 @@ internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimePr
     /// <summary>Creates the user on first sight (with <paramref name="referralCode"/>'s owner as referrer) or refreshes their profile.</summary>
     public async Task<UserRecord> UpsertAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
     {
+        try
+        {
+            return await UpsertOnceAsync(who, referralCode, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first contacts of one user raced on the unique Telegram id: the other created the row.
+            db.ChangeTracker.Clear();
+            return await UpsertOnceAsync(who, referralCode, ct);
+        }
+    }
+
+    private async Task<UserRecord> UpsertOnceAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
+    {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var isAdmin = auth.Value.AdminTelegramIds.Contains(who.TelegramId);
         var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == who.TelegramId, ct);
@@ -26,7 +40,9 @@ internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimePr
             long? referrer = null;
             if (!string.IsNullOrWhiteSpace(referralCode))
             {
+                // Deep-link payloads ("/start ref_CODE", Mini App start_param) may carry a "ref_" prefix.
                 var code = referralCode.Trim().ToUpperInvariant();
+                code = code.StartsWith("REF_", StringComparison.Ordinal) ? code[4..] : code;
                 referrer = await db.Users.Where(u => u.ReferralCode == code).Select(u => (long?)u.Id).FirstOrDefaultAsync(ct);
             }
 

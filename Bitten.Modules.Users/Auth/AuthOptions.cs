@@ -27,6 +27,9 @@ internal sealed class AuthOptions
         ErrorMessage = "Auth:LoginLinkLifetime must be between 00:00:30 and 01:00:00 (default 00:05:00).")]
     public TimeSpan LoginLinkLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Browser page that takes <c>?code=</c> from the bot's /login (e.g. https://bitten.example/login); without it the bot sends the bare code.</summary>
+    public string? LoginLinkBaseUrl { get; set; }
+
     /// <summary>Requests per client IP per minute on the auth endpoints (policy <c>auth</c>).</summary>
     [Range(1, 10_000, ErrorMessage = "Auth:RateLimitPerMinute must be between 1 and 10000 (default 10).")]
     public int RateLimitPerMinute { get; set; } = 10;

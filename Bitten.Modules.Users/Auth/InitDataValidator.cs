@@ -127,7 +127,7 @@ internal sealed class InitDataValidator(TimeProvider time)
         {
             using var doc = JsonDocument.Parse(json);
             var u = doc.RootElement;
-            if (u.ValueKind != JsonValueKind.Object || !u.TryGetProperty("id", out var id) || !id.TryGetInt64(out var telegramId))
+            if (u.ValueKind != JsonValueKind.Object || !u.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var telegramId))
             {
                 return null;
             }

@@ -43,6 +43,22 @@ internal sealed partial class TelegramBotClient
     public Task<TelegramResult<bool>> DeleteMessageAsync(long chatId, long messageId, CancellationToken ct = default) =>
         CallAsync("deleteMessage", new { ChatId = chatId, MessageId = messageId }, TimeSpan.Zero, r => r.GetBoolean(), ct);
 
+    /// <summary>Reads one update; an unreadable one is counted, logged and returned as null, never thrown.</summary>
+    public TelegramUpdate? ReadUpdate(JsonElement item, out long? updateId)
+    {
+        updateId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out var v) ? v : null;
+        try
+        {
+            return (updateId is null ? null : item.Deserialize<TelegramUpdate>(Json)) ?? throw new JsonException("no update_id");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            _metrics.BadUpdate();
+            Log.TelegramBadUpdate(_logger, updateId, Redact(ex.Message));
+            return null;
+        }
+    }
+
     private static TelegramMessage ReadMessage(JsonElement r) => r.Deserialize<TelegramMessage>(Json) ?? throw new JsonException("null message");
 
     private UpdateBatch ReadUpdates(JsonElement result, long offset)
@@ -57,27 +73,19 @@ internal sealed partial class TelegramBotClient
         var skipped = 0;
         foreach (var item in result.EnumerateArray())
         {
-            long? id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.TryGetInt64(out var v) ? v : null;
+            var update = ReadUpdate(item, out var id);
             if (id is { } known)
             {
                 next = Math.Max(next, known + 1);
             }
 
-            try
-            {
-                var update = id is null ? null : item.Deserialize<TelegramUpdate>(Json);
-                if (update is null)
-                {
-                    throw new JsonException("no update_id");
-                }
-
-                updates.Add(update);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+            if (update is null)
             {
                 skipped++;
-                _metrics.BadUpdate();
-                Log.TelegramBadUpdate(_logger, id, Redact(ex.Message));
+            }
+            else
+            {
+                updates.Add(update);
             }
         }
 

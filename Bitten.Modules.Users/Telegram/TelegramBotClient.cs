@@ -167,7 +167,7 @@ internal sealed partial class TelegramBotClient
                     result = r.Clone();
                 }
 
-                if (root.TryGetProperty("error_code", out var ec) && ec.TryGetInt32(out var code))
+                if (root.TryGetProperty("error_code", out var ec) && ec.ValueKind == JsonValueKind.Number && ec.TryGetInt32(out var code))
                 {
                     errorCode = code;
                 }
@@ -178,7 +178,7 @@ internal sealed partial class TelegramBotClient
                 }
 
                 if (root.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Object
-                    && p.TryGetProperty("retry_after", out var ra) && ra.TryGetInt32(out var seconds) && seconds >= 0)
+                    && p.TryGetProperty("retry_after", out var ra) && ra.ValueKind == JsonValueKind.Number && ra.TryGetInt32(out var seconds) && seconds >= 0)
                 {
                     retryAfter = TimeSpan.FromSeconds(seconds);
                 }

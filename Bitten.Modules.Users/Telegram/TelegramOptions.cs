@@ -34,5 +34,24 @@ internal sealed class TelegramOptions
         ErrorMessage = "Telegram:MaxRetryAfter must be between 00:00:00 and 00:10:00 (default 00:01:00).")]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Receive updates by long polling getUpdates (the only receive mode built so far).</summary>
+    public bool Polling { get; set; } = true;
+
+    /// <summary>Long-poll timeout sent to getUpdates.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:50",
+        ErrorMessage = "Telegram:PollTimeout must be between 00:00:00 and 00:00:50 (default 00:00:30).")]
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Public https URL of <c>/api/telegram/webhook</c>; when set, updates arrive by webhook instead of polling.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Secret Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c> (1–256 of A–Z a–z 0–9 _ -); required with a webhook.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+
+    /// <summary>The HUD Mini App URL (https) for the button under /start; none when empty.</summary>
+    public string? MiniAppUrl { get; set; }
+
     public bool HasBotToken => !string.IsNullOrWhiteSpace(BotToken);
 }

@@ -19,6 +19,20 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             errors.Add("Telegram:BotToken does not look like a bot token ('<bot id>:<secret>' from @BotFather, no spaces or '/').");
         }
 
+        if (options.UsesWebhook)
+        {
+            if (!Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme != "https")
+            {
+                errors.Add($"Telegram:WebhookUrl '{options.WebhookUrl}' must be an absolute https URL ending in /api/telegram/webhook.");
+            }
+
+            if (string.IsNullOrEmpty(options.WebhookSecret) || options.WebhookSecret.Length > 256
+                || !options.WebhookSecret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            {
+                errors.Add("Telegram:WebhookSecret is required with Telegram:WebhookUrl: 1–256 characters of A–Z, a–z, 0–9, '_' or '-'.");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

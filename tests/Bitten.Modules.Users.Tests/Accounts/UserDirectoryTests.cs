@@ -63,6 +63,18 @@ public sealed class UserDirectoryTests
     }
 
     [Fact]
+    public async Task Upsert_WhenFirstContactsRace_CreateExactlyOneUser()
+    {
+        await using var host = UsersTestHost.Create();
+
+        var users = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            host.InScopeAsync<UserDirectory, UserRecord>(d => d.UpsertAsync(Alice, null, CancellationToken.None))));
+
+        users.Select(u => u.Id).Distinct().ShouldHaveSingleItem();
+        (await host.InScopeAsync<UsersDbContext, int>(db => db.Users.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Upsert_WhenTelegramIdIsConfiguredAdmin_GrantsAdminRole()
     {
         await using var host = UsersTestHost.Create(("Auth:AdminTelegramIds:0", "1001"));

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bitten.Contracts.Common;
 using Bitten.Modules.Users.Auth;
+using Bitten.Modules.Users.Persistence;
 using Bitten.Modules.Users.Tests.Ea;
 using Bitten.Modules.Users.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bitten.Modules.Users.Tests.Auth;
 
@@ -50,9 +52,10 @@ public sealed class AuthEndpointsTests
         await using var host = await UsersTestHost.StartAsync();
         var referrer = await MeAsync(host, await host.SignInAsync(1));
 
-        var referred = await MeAsync(host, await host.SignInAsync(2, referrer.GetProperty("referral_code").GetString()));
+        await MeAsync(host, await host.SignInAsync(2, "ref_" + referrer.GetProperty("referral_code").GetString()));
 
-        referred.GetProperty("user_id").GetInt64().ShouldNotBe(referrer.GetProperty("user_id").GetInt64());
+        var referrerOf2 = await host.InScopeAsync<UsersDbContext, long?>(db => db.Users.Where(u => u.TelegramId == 2).Select(u => u.ReferrerUserId).SingleAsync());
+        referrerOf2.ShouldBe(referrer.GetProperty("user_id").GetInt64());
     }
 
     [Theory]

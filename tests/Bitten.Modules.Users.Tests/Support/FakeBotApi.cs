@@ -17,17 +17,20 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Scripted>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
-    private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _scripted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
 
     private FakeBotApi(WebApplication app, TimeProvider clock)
     {
         _app = app;
-        _clock = clock;
+        Clock = clock;
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The clock stamped on recorded calls (set it to the client's fake clock).</summary>
+    public TimeProvider Clock { get; set; }
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Sequence)];
 
@@ -40,7 +43,9 @@ public sealed class FakeBotApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeBotApi(app, clock ?? TimeProvider.System);
-        app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        // Not "/bot{token}/...": a complex route segment matches its literal from the right and
+        // fails on tokens that themselves contain "bot".
+        app.MapPost("/{botToken}/{method}", fake.HandleAsync);
         await app.StartAsync();
         fake.BaseUrl = app.Urls.Single();
         return fake;
@@ -54,13 +59,30 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             queue.Enqueue(response);
         }
+
+        Interlocked.Exchange(ref _scripted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    private async Task HandleAsync(HttpContext http, string token, string method)
+    private async Task HandleAsync(HttpContext http, string botToken, string method)
     {
+        if (!botToken.StartsWith("bot", StringComparison.Ordinal))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var token = botToken[3..];
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
-        _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), token, method, body, _clock.GetUtcNow(), http.Request.Path));
+        _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), token, method, body, Clock.GetUtcNow(), http.Request.Path));
+        var scriptedLater = Volatile.Read(ref _scripted).Task;
+        if (method == "getUpdates" && !HasScript(method))
+        {
+            // Long polling: hold an empty poll until something is scripted, the client leaves, or a few seconds pass.
+            var waitFor = scriptedLater;
+            await Task.WhenAny(waitFor, Task.Delay(TimeSpan.FromSeconds(3), http.RequestAborted));
+        }
+
         var scripted = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Scripted.Ok(DefaultResult(method));
         if (scripted.Hang)
         {
@@ -80,6 +102,8 @@ public sealed class FakeBotApi : IAsyncDisposable
         await http.Response.WriteAsync(scripted.Body);
     }
 
+    private bool HasScript(string method) => _scripts.TryGetValue(method, out var queue) && !queue.IsEmpty;
+
     private static string DefaultResult(string method) => method switch
     {
         "getMe" => """{"id":42,"is_bot":true,"first_name":"BITTEN","username":"bitten_bot"}""",
@@ -95,23 +119,4 @@ public sealed class FakeBotApi : IAsyncDisposable
         await _app.DisposeAsync();
         _stopping.Dispose();
     }
-}
-
-/// <summary>One call the fake received.</summary>
-public sealed record RecordedCall(int Sequence, string Token, string Method, string Body, DateTimeOffset At, string Path)
-{
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-}
-
-/// <summary>A scripted answer: status and body, or hang until the client gives up.</summary>
-public sealed record Scripted(int Status, string Body, bool Hang = false)
-{
-    public static Scripted Ok(string resultJson) => new(200, $$"""{"ok":true,"result":{{resultJson}}}""");
-
-    public static Scripted Error(int status, string description, int? retryAfter = null) =>
-        new(status, retryAfter is null
-            ? $$"""{"ok":false,"error_code":{{status}},"description":"{{description}}"}"""
-            : $$$"""{"ok":false,"error_code":{{{status}}},"description":"{{{description}}}","parameters":{"retry_after":{{{retryAfter}}}}}""");
-
-    public static Scripted Slow() => new(200, string.Empty, Hang: true);
 }

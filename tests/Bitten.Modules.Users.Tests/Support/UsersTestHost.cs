@@ -22,18 +22,28 @@ public sealed class UsersTestHost : IAsyncDisposable
 {
     public const string BotToken = "7000001:TEST_bot_token-for-users-tests";
 
-    private readonly TemporaryDirectory _directory = new("users-host");
+    private readonly TemporaryDirectory? _ownDirectory;
     private HttpClient? _http;
 
-    private UsersTestHost(Dictionary<string, string?> settings)
+    private UsersTestHost(Dictionary<string, string?> settings, string? dataDirectory, ManualTimeProvider? clock)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = _directory.Path });
+        _ownDirectory = dataDirectory is null ? new TemporaryDirectory("users-host") : null;
+        DataDirectory = dataDirectory ?? _ownDirectory!.Path;
+        Clock = clock ?? new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = DataDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("USERS_TEST_LOGS") == "1")
+        {
+            builder.Logging.AddSimpleConsole();
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = _directory.Path,
+            ["Storage:DataDirectory"] = DataDirectory,
             ["Telegram:BotToken"] = BotToken,
+            ["Alerts:SenderEnabled"] = "false",
+            ["Telegram:Polling"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -49,18 +59,25 @@ public sealed class UsersTestHost : IAsyncDisposable
         scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.Migrate();
     }
 
-    public ManualTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
+    public ManualTimeProvider Clock { get; }
+
+    public string DataDirectory { get; }
 
     public WebApplication App { get; }
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("Start the host first.");
 
     public static UsersTestHost Create(params (string Key, string? Value)[] settings) =>
-        new(settings.ToDictionary(s => s.Key, s => s.Value));
+        new(Settings(settings), null, null);
 
-    public static async Task<UsersTestHost> StartAsync(params (string Key, string? Value)[] settings)
+    /// <summary>A host on an existing data folder and clock (a restart of an earlier host).</summary>
+    public static UsersTestHost CreateIn(string dataDirectory, ManualTimeProvider clock, params (string Key, string? Value)[] settings) =>
+        new(Settings(settings), dataDirectory, clock);
+
+    public static Task<UsersTestHost> StartAsync(params (string Key, string? Value)[] settings) => StartAsync(Create(settings));
+
+    public static async Task<UsersTestHost> StartAsync(UsersTestHost host)
     {
-        var host = Create(settings);
         await host.App.StartAsync();
         host._http = new HttpClient { BaseAddress = new Uri(host.App.Urls.Single()) };
         return host;
@@ -101,10 +118,21 @@ public sealed class UsersTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    private static Dictionary<string, string?> Settings((string Key, string? Value)[] settings)
+    {
+        var map = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            map[key] = value; // last one wins, as in layered configuration
+        }
+
+        return map;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
         await App.DisposeAsync();
-        _directory.Dispose();
+        _ownDirectory?.Dispose();
     }
 }

@@ -158,6 +158,18 @@ public sealed class TelegramBotClientTests
     }
 
     [Fact]
+    public async Task Call_WhenErrorBodyHasOddTypes_StillClassifiesByStatus()
+    {
+        await using var f = await BotClientFixture.StartAsync(maxAttempts: 1);
+        f.Api.Script("sendMessage", new Scripted(429, """{"ok":false,"error_code":"429","description":5,"parameters":{"retry_after":"soon"}}"""));
+
+        var result = await f.Client.SendMessageAsync(1001, "hi");
+
+        result.Outcome.ShouldBe(TelegramOutcome.RateLimited);
+        result.RetryAfter.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Call_WhenTokenIsWrong_ReturnsUnauthorized()
     {
         await using var f = await BotClientFixture.StartAsync();
@@ -186,7 +198,8 @@ public sealed class TelegramBotClientTests
         await using var f = await BotClientFixture.StartAsync();
         f.Api.Script("getUpdates",
             Scripted.Ok("""[{"update_id":100,"message":{"message_id":1,"chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"A"},"date":1,"text":"/start"}},{"update_id":101,"callback_query":{"id":"cb1","from":{"id":5,"is_bot":false,"first_name":"A"},"data":"skip:1"}}]"""),
-            Scripted.Ok("""[{"update_id":102,"edited_message":{"message_id":1}}]"""));
+            Scripted.Ok("""[{"update_id":102,"edited_message":{"message_id":1}}]"""),
+            Scripted.Ok("[]"));
 
         var first = await f.Client.GetUpdatesAsync(0, TimeSpan.Zero, CancellationToken.None);
         var second = await f.Client.GetUpdatesAsync(first.Value!.NextOffset, TimeSpan.FromSeconds(25), CancellationToken.None);
@@ -213,6 +226,7 @@ public sealed class TelegramBotClientTests
               {"update_id":200,"message":{"message_id":"not-a-number","chat":{"id":5},"date":1}},
               "just a string",
               {"no_update_id":true},
+              {"update_id":"nine","message":{"message_id":3}},
               {"update_id":201,"message":{"message_id":2,"chat":{"id":5,"type":"private"},"date":1,"text":"ok"}},
               {"update_id":202,"callback_query":{"id":"x","from":{"id":"five"}}}
             ]
@@ -222,9 +236,9 @@ public sealed class TelegramBotClientTests
 
         result.Outcome.ShouldBe(TelegramOutcome.Ok);
         result.Value!.Updates.ShouldHaveSingleItem().UpdateId.ShouldBe(201);
-        result.Value.Skipped.ShouldBe(4);
+        result.Value.Skipped.ShouldBe(5);
         result.Value.NextOffset.ShouldBe(203);
-        f.Metrics.Sum("bitten_telegram_bad_updates_total").ShouldBe(4);
+        f.Metrics.Sum("bitten_telegram_bad_updates_total").ShouldBe(5);
     }
 
     [Fact]

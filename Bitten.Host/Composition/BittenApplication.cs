@@ -9,6 +9,7 @@ using Bitten.Modules.Missions;
 using Bitten.Modules.Signals;
 using Bitten.Modules.Users;
 using Bitten.Simulator;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Bitten.Host.Composition;
 
@@ -36,6 +37,12 @@ internal static class BittenApplication
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         builder.Services.AddOptions<HttpEndpointOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<HttpEndpointOptions>, HttpEndpointOptionsValidator>();
+        // Bearer tokens are protected with the Data Protection key ring: keep it with the data, or every
+        // restart signs every user out.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("BITTEN")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+                Path.Combine(builder.Configuration["Storage:DataDirectory"] ?? "./data", "keys"), builder.Environment.ContentRootPath)));
         builder.AddBittenObservability();
         builder.AddBittenScheduling();
         builder.AddBittenPersistence();

@@ -9,7 +9,8 @@ namespace Bitten.Host.Observability;
 /// Collects every instrument created through this host's <see cref="IMeterFactory"/> with a
 /// <see cref="MeterListener"/> and renders them in the Prometheus text exposition format (0.0.4):
 /// counters as <c>_total</c>, gauges, and histograms with cumulative <c>_bucket</c>, <c>_sum</c>, <c>_count</c>.
-/// Meters from other factories (other hosts in the same test process) are ignored.
+/// Meters from other factories (other hosts in the same test process) are ignored; unscoped meters named
+/// <c>Bitten.*</c> (libraries without DI, such as the ZeroMQ transport) are included.
 /// </summary>
 internal sealed partial class PrometheusExporter : IDisposable
 {
@@ -23,7 +24,9 @@ internal sealed partial class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, meters))
+            // This host's instruments, plus static meters of our libraries that have no DI (Bitten.Zmq).
+            if (ReferenceEquals(instrument.Meter.Scope, meters)
+                || (instrument.Meter.Scope is null && instrument.Meter.Name.StartsWith("Bitten.", StringComparison.Ordinal)))
             {
                 listener.EnableMeasurementEvents(instrument, _instruments.GetOrAdd(instrument, InstrumentSeries.For));
             }

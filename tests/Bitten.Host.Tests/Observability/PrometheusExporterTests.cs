@@ -76,7 +76,7 @@ public sealed class PrometheusExporterTests : IDisposable
     public void Scrape_WhenMeterCameFromAnotherFactory_IgnoresIt()
     {
         using var exporter = new PrometheusExporter(Meters);
-        using var foreign = new Meter("Bitten.Foreign");
+        using var foreign = new Meter("Other.Library");
         foreign.CreateCounter<int>("bitten_foreign").Add(1);
 
         exporter.Scrape().ShouldNotContain("bitten_foreign");

@@ -65,7 +65,7 @@ internal sealed partial class SignalEngine : ICandleSink
     public IngestRejectReason OnTick(in TickEvent tick)
     {
         var state = _states[tick.SymbolIndex];
-        var reason = state.Validator.Check(tick.Bid, tick.Ask);
+        var reason = state.Validator.Check(tick.Bid, tick.Ask, tick.TsMs);
         if (reason == IngestRejectReason.None)
         {
             _eventMs = tick.TsMs;

@@ -19,7 +19,7 @@ internal sealed class SymbolState
     {
         Symbol = symbol;
         Candles = new CandleBuilder(symbol.Index, settings.CloseGraceMs, settings.GapMs);
-        Validator = new TickValidator(symbol.PipSize, settings.MaxSpreadPips, settings.MaxJumpAtr, settings.MaxJumpFraction);
+        Validator = new TickValidator(symbol.PipSize, settings.MaxSpreadPips, settings.MaxJumpAtr, settings.MaxJumpFraction, settings.GapMs);
         M5Structure = new MarketStructure(settings.Structure);
         M15Structure = new MarketStructure(settings.Structure);
         Context = new DetectorContext(Window) { Symbol = symbol };

@@ -47,17 +47,47 @@ internal sealed class BarWriterService(SignalsRuntime runtime, IServiceScopeFact
 
     private async Task WriteAsync(List<(string Symbol, Candle Candle)> batch, CancellationToken cancellationToken)
     {
+        // One prepared statement per batch inside one transaction: a busy feed closes thousands of bars
+        // a minute, and a statement per bar through EF would cost more CPU than the engine itself.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SignalsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var (symbol, c) in batch)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             // A bar re-closed after a restart replaces the stored one.
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT OR REPLACE INTO bars (symbol, timeframe, open_time_ms, open, high, low, close, tick_volume, mean_spread, after_gap) VALUES ({symbol}, {(int)c.Timeframe}, {c.OpenTimeMs}, {(decimal)c.Open}, {(decimal)c.High}, {(decimal)c.Low}, {(decimal)c.Close}, {c.TickVolume}, {(decimal)c.MeanSpread}, {c.AfterGap})",
-                cancellationToken);
-        }
+            command.CommandText = "INSERT OR REPLACE INTO bars (symbol, timeframe, open_time_ms, open, high, low, close, tick_volume, mean_spread, after_gap) " +
+                                  "VALUES ($s, $tf, $t, $o, $h, $l, $c, $v, $sp, $g)";
+            var p = new[] { "$s", "$tf", "$t", "$o", "$h", "$l", "$c", "$v", "$sp", "$g" }.Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+            foreach (var (symbol, c) in batch)
+            {
+                p[0].Value = symbol;
+                p[1].Value = (int)c.Timeframe;
+                p[2].Value = c.OpenTimeMs;
+                p[3].Value = ((decimal)c.Open).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p[4].Value = ((decimal)c.High).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p[5].Value = ((decimal)c.Low).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p[6].Value = ((decimal)c.Close).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p[7].Value = c.TickVolume;
+                p[8].Value = ((decimal)c.MeanSpread).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p[9].Value = c.AfterGap ? 1 : 0;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

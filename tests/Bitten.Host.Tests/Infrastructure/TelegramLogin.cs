@@ -29,10 +29,10 @@ public static class TelegramLogin
     }
 
     /// <summary>Signs in and sets the bearer token on the client.</summary>
-    public static async Task<HttpClient> SignInAsync(this HttpClient client, long telegramId, string firstName = "Tester")
+    public static async Task<HttpClient> SignInAsync(this HttpClient client, long telegramId, string firstName = "Tester", DateTimeOffset? at = null)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/auth/telegram", UriKind.Relative),
-            new { init_data = InitData(telegramId, firstName, DateTimeOffset.UtcNow) });
+            new { init_data = InitData(telegramId, firstName, at ?? DateTimeOffset.UtcNow) });
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());

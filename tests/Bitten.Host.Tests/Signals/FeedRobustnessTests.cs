@@ -91,6 +91,44 @@ public sealed class FeedRobustnessTests : IDisposable
         await Wait.UntilAsync(async () => !Suspended(await FeedAsync(http), "EURUSD"), TimeSpan.FromSeconds(30), "EURUSD resumes with the next tick");
     }
 
+    [Fact]
+    public async Task Bars_WhenTicksCrossMinutes_AreStoredServedAndWarmTheNextStart()
+    {
+        var factory = _factory.WithTelegram();
+        using (var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock)))))
+        {
+            using var http = await app.CreateClient().SignInAsync(4242, at: _clock.GetUtcNow());
+            await using var push = await ConnectAsync(app.Services);
+            var t0 = NowMs - (NowMs % 60_000);
+            foreach (var (offset, bid) in new[] { (1_000L, 1.1000), (30_000L, 1.1010), (59_000L, 1.0990), (61_000L, 1.1005), (125_000L, 1.1007) })
+            {
+                Send(push, Tick(bid, bid + 0.0001, t0 + offset));
+            }
+
+            JsonElement bars = default;
+            await Wait.UntilAsync(async () =>
+            {
+                using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/market/EURUSD/bars?tf=M1&count=10", UriKind.Relative)));
+                bars = json.RootElement.GetProperty("bars").Clone();
+                return bars.GetArrayLength() == 2;
+            }, TimeSpan.FromSeconds(30), "the two closed M1 bars are stored");
+            bars[0].GetProperty("t").GetInt64().ShouldBe(t0);
+            bars[0].GetProperty("h").GetDecimal().ShouldBe(1.10105m);
+            bars[0].GetProperty("l").GetDecimal().ShouldBe(1.09905m);
+            bars[0].GetProperty("c").GetDecimal().ShouldBe(1.09905m);
+            bars[0].GetProperty("v").GetInt32().ShouldBe(3);
+        }
+
+        // A new process on the same data folder replays the stored bars into the engine before any tick.
+        using var restarted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock))));
+        using var again = restarted.CreateClient();
+        await Wait.UntilAsync(async () => (await again.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Contains("bitten_bars_closed_total 0\n", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the restarted engine is up");
+        var runtime = restarted.Services.GetRequiredService<Bitten.Modules.Signals.Engine.SignalsRuntime>();
+        await Wait.UntilAsync(() => runtime.Engine is not null, TimeSpan.FromSeconds(30), "the engine warmed from the store");
+        runtime.Engine!.State(runtime.Symbols.IndexOf("EURUSD")).Candles.LastTickMs.ShouldBeGreaterThan(0, "warm restart resumes the candle clock from the stored bars");
+    }
+
     private static bool Suspended(JsonElement feed, string symbol) =>
         feed.GetProperty("data").GetProperty("symbols").GetProperty(symbol).GetProperty("suspended").GetBoolean();
 

@@ -26,8 +26,11 @@ internal sealed class SimulatorOptions
     /// <summary>Simulated start time (UTC); null starts now. A start inside the weekend waits for Sunday 22:00 UTC.</summary>
     public DateTimeOffset? StartTime { get; set; }
 
-    [MinLength(1, ErrorMessage = "Simulator:Symbols needs at least one symbol.")]
-    public string[] Symbols { get; set; } = ["EURUSD", "GBPUSD", "USDJPY", "USDCHF", "AUDUSD", "USDCAD", "NZDUSD", "EURJPY", "GBPJPY", "XAUUSD", "EURGBP", "AUDJPY"];
+    /// <summary>
+    /// Symbols to quote; empty (the default) means the ten active symbols of DOMAIN §1 plus the reserve EURGBP and AUDJPY.
+    /// Empty by default because configuration binding appends to a non-empty default array instead of replacing it.
+    /// </summary>
+    public string[] Symbols { get; set; } = [];
 
     /// <summary>Typical in-session spread per symbol in pips (overrides the built-in defaults); widened off-session.</summary>
     public Dictionary<string, double> SpreadPips { get; set; } = new(StringComparer.OrdinalIgnoreCase);

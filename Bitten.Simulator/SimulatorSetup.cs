@@ -9,7 +9,8 @@ internal sealed record SimulatorSetup(SimulatorOptions Options, SimulatorIdentit
     public static SimulatorSetup From(SimulatorOptions options, SimulatorIdentity identity)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var profiles = options.Symbols
+        var names = options.Symbols.Length == 0 ? SymbolProfile.Defaults.Select(p => p.Symbol) : options.Symbols.Distinct(StringComparer.OrdinalIgnoreCase);
+        var profiles = names
             .Select(s => SymbolProfile.Find(s) ?? throw new InvalidOperationException($"Simulator:Symbols: unknown symbol '{s}'"))
             .Select(p => p with
             {

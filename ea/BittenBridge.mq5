@@ -51,7 +51,7 @@ struct FireRecord
    string            message;
   };
 
-Context    *g_ctx = NULL;
+Context     g_ctx("bitten-bridge");   // outlives the sockets: they are deleted in OnDeinit
 Socket     *g_cmd = NULL;
 Socket     *g_feed = NULL;
 Socket     *g_rep = NULL;
@@ -79,7 +79,6 @@ int OnInit()
    if(!LoadSymbolMap(InpSymbolMap))
       return INIT_PARAMETERS_INCORRECT;
 
-   g_ctx = new Context("bitten-bridge");
    g_cmd = new Socket(g_ctx, ZMQ_DEALER);
    g_feed = new Socket(g_ctx, ZMQ_PUSH);
    g_rep = new Socket(g_ctx, ZMQ_PUSH);
@@ -108,11 +107,10 @@ void OnDeinit(const int reason)
    EventKillTimer();
    if(g_feed!=NULL)
       SendTo(g_feed, "{" + Head("disconnect") + "," + JStr("reason", "deinit " + IntegerToString(reason)) + "}");
-   if(g_mon!=NULL) delete g_mon;
-   if(g_cmd!=NULL) delete g_cmd;
-   if(g_feed!=NULL) delete g_feed;
-   if(g_rep!=NULL) delete g_rep;
-   if(g_ctx!=NULL) delete g_ctx;
+   if(g_mon!=NULL) { delete g_mon; g_mon = NULL; }
+   if(g_cmd!=NULL) { delete g_cmd; g_cmd = NULL; }
+   if(g_feed!=NULL) { delete g_feed; g_feed = NULL; }
+   if(g_rep!=NULL) { delete g_rep; g_rep = NULL; }
   }
 
 void OnTimer()

@@ -53,7 +53,9 @@ public static class SimulatorModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BoundEndpoints>();
         services.AddSingleton(sp => SimulatorSetup.From(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value, identity));
-        services.AddHostedService<PaperEaService>();
+        services.AddSingleton<PaperEaService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaperEaService>());
+        services.AddSingleton<IHealthContributor, SimulatorHealthContributor>();
         return builder;
     }
 

@@ -15,14 +15,17 @@ internal sealed class Outbound(ZmqSocket socket, int capacity)
 
     public ZmqSocket Socket => socket;
 
-    public long Dropped { get; private set; }
+    private long _dropped;
+
+    /// <summary>Droppable messages lost: queue full, no peer connected, or the peer's queue full.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Queues a message that may be lost (a full queue drops it).</summary>
     public void Offer(byte[] payload)
     {
         if (!_queue.Writer.TryWrite((payload, true)))
         {
-            Dropped++;
+            Interlocked.Increment(ref _dropped);
         }
     }
 
@@ -35,7 +38,10 @@ internal sealed class Outbound(ZmqSocket socket, int capacity)
         {
             if (droppable)
             {
-                socket.TrySend(payload);
+                if (socket.TrySend(payload) != ZmqSendResult.Sent)
+                {
+                    Interlocked.Increment(ref _dropped);
+                }
             }
             else
             {

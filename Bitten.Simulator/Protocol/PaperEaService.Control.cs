@@ -6,27 +6,23 @@ internal sealed partial class PaperEaService
     private long _lastHelloTs;
     private long _lastHeartbeatTs;
 
-    /// <summary>
-    /// Once a second (or at once after a fill or close): hello when the command connection comes up and
-    /// again when no hello_ack arrived within <c>HelloRetrySeconds</c>; a heartbeat every <c>HeartbeatSeconds</c>
-    /// of wall time on both the command and the feed socket.
-    /// </summary>
-    private async Task ControlStepAsync(CancellationToken ct)
-    {
-        var triggered = false;
-        while (_heartbeatNow.Reader.TryRead(out _))
-        {
-            triggered = true;
-        }
+    private static readonly TimeSpan ConnectionPoll = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// Watches the command connection often enough to see every reconnect (the socket waits at least its
+    /// reconnect interval, 100 ms, between a drop and the next connection): hello when it comes up, and
+    /// again when no hello_ack arrived within <c>HelloRetrySeconds</c>.
+    /// </summary>
+    private async Task ConnectionStepAsync(CancellationToken ct)
+    {
         var connected = _commands!.Socket.GetMetrics().PeersConnected > 0;
         if (connected && !_wasConnected)
         {
-            await SendHelloAsync("connected", ct);
+            SendHello("connected");
         }
         else if (connected && !_helloAcked && time.GetElapsedTime(_lastHelloTs) >= TimeSpan.FromSeconds(setup.Options.HelloRetrySeconds))
         {
-            await SendHelloAsync("no hello_ack", ct);
+            SendHello("no hello_ack");
         }
 
         if (!connected && _wasConnected)
@@ -35,10 +31,22 @@ internal sealed partial class PaperEaService
         }
 
         _wasConnected = connected;
+        await Task.Delay(ConnectionPoll, time, ct);
+    }
+
+    /// <summary>A heartbeat every <c>HeartbeatSeconds</c> of wall time (and at once after a fill or close) on the command and feed sockets.</summary>
+    private async Task ControlStepAsync(CancellationToken ct)
+    {
+        var triggered = false;
+        while (_heartbeatNow.Reader.TryRead(out _))
+        {
+            triggered = true;
+        }
+
         if (triggered || _lastHeartbeatTs == 0 || time.GetElapsedTime(_lastHeartbeatTs) >= TimeSpan.FromSeconds(setup.Options.HeartbeatSeconds))
         {
             var heartbeat = _messages.Heartbeat(_broker.Snapshot(), WallMs);
-            _commands.Offer(heartbeat);
+            _commands!.Offer(heartbeat);
             _feed!.Offer(heartbeat);
             _lastHeartbeatTs = time.GetTimestamp();
         }
@@ -51,12 +59,11 @@ internal sealed partial class PaperEaService
         ct.ThrowIfCancellationRequested();
     }
 
-    private ValueTask SendHelloAsync(string why, CancellationToken ct)
+    private void SendHello(string why)
     {
         _lastHelloTs = time.GetTimestamp();
         _helloAcked = false;
         Log.HelloSent(logger, EaId, why);
         _commands!.Offer(_messages.Hello(_broker.Snapshot(), setup.Options.Leverage, WallMs));
-        return ValueTask.CompletedTask;
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class PaperEaService
             var profile = setup.Profiles[tick.SymbolIndex];
             var closed = _broker.OnQuote(profile.Symbol, tick.Bid, tick.Ask, tick.TsMs);
             _feed!.Offer(_messages.Tick(profile, tick));
+            Interlocked.Increment(ref _ticksSent);
             foreach (var report in closed)
             {
                 await SendCloseAsync(report, ct);

@@ -25,6 +25,7 @@ internal sealed partial class PaperEaService(SimulatorSetup setup, BoundEndpoint
     private Outbound? _reports;
     private Outbound? _commands;
     private volatile bool _helloAcked;
+    private long _ticksSent;
 
     private string EaId => setup.Identity.EaId;
 
@@ -56,6 +57,7 @@ internal sealed partial class PaperEaService(SimulatorSetup setup, BoundEndpoint
             Forever("market", MarketStepAsync, ct),
             Forever("commands", ct => CommandStepAsync(dealer, ct), ct),
             Forever("control", ControlStepAsync, ct),
+            Forever("connection", ConnectionStepAsync, ct),
         ];
         try
         {
@@ -101,6 +103,22 @@ internal sealed partial class PaperEaService(SimulatorSetup setup, BoundEndpoint
                 await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>A snapshot for <c>/healthz</c>; safe from any thread.</summary>
+    public PaperEaStatus Status()
+    {
+        var account = _broker.Snapshot();
+        return new PaperEaStatus(
+            _clock is not null,
+            _commands?.Socket.GetMetrics().PeersConnected > 0,
+            _helloAcked,
+            _clock?.NowMs ?? 0,
+            Interlocked.Read(ref _ticksSent),
+            _feed?.Dropped ?? 0,
+            account.Positions.Count,
+            account.Balance,
+            account.Equity);
     }
 
     private long WallMs => time.GetUtcNow().ToUnixTimeMilliseconds();

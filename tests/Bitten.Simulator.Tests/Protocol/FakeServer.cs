@@ -14,6 +14,8 @@ internal sealed class FakeServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private CancellationTokenSource _routerStop;
+    private Task _routerLoop;
 
     public FakeServer()
     {
@@ -23,14 +25,15 @@ internal sealed class FakeServer : IAsyncDisposable
         Endpoints.Set("commands", Router.Bind("tcp://127.0.0.1:0"));
         Endpoints.Set("feed", Feed.Bind("tcp://127.0.0.1:0"));
         Endpoints.Set("reports", Reports.Bind("tcp://127.0.0.1:0"));
-        _loops.Add(CollectAsync(Router, CommandMessages, routed: true));
-        _loops.Add(CollectAsync(Feed, FeedMessages, routed: false));
-        _loops.Add(CollectAsync(Reports, ReportMessages, routed: false));
+        _routerStop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        _routerLoop = CollectAsync(Router, CommandMessages, routed: true, _routerStop.Token);
+        _loops.Add(CollectAsync(Feed, FeedMessages, routed: false, _stop.Token));
+        _loops.Add(CollectAsync(Reports, ReportMessages, routed: false, _stop.Token));
     }
 
     public BoundEndpoints Endpoints { get; } = new();
 
-    public ZmqSocket Router { get; }
+    public ZmqSocket Router { get; private set; }
 
     public ZmqSocket Feed { get; }
 
@@ -49,6 +52,21 @@ internal sealed class FakeServer : IAsyncDisposable
     public long TickCount => Interlocked.Read(ref _ticks);
 
     private long _ticks;
+
+    /// <summary>Closes the ROUTER (every EA connection drops), forgets what it received, and binds a new one on the same port.</summary>
+    public async Task RestartRouterAsync(int port)
+    {
+        var old = Router;
+        var oldLoop = _routerLoop;
+        _routerStop.Cancel();
+        await old.DisposeAsync();
+        await oldLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        CommandMessages.Clear();
+        _routerStop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        Router = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "test-commands" });
+        Router.Bind($"tcp://127.0.0.1:{port}");
+        _routerLoop = CollectAsync(Router, CommandMessages, routed: true, _routerStop.Token);
+    }
 
     public void SendToEa(string eaId, string json) =>
         Router.TrySend(Encoding.UTF8.GetBytes(eaId), Encoding.UTF8.GetBytes(json)).ShouldBe(ZmqSendResult.Sent);
@@ -78,18 +96,19 @@ internal sealed class FakeServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll([.. _loops, _routerLoop]).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _routerStop.Dispose();
         await Router.DisposeAsync();
         await Feed.DisposeAsync();
         await Reports.DisposeAsync();
         _stop.Dispose();
     }
 
-    private async Task CollectAsync(ZmqSocket socket, ConcurrentQueue<(string, JsonElement)> into, bool routed)
+    private async Task CollectAsync(ZmqSocket socket, ConcurrentQueue<(string, JsonElement)> into, bool routed, CancellationToken ct)
     {
-        while (!_stop.IsCancellationRequested)
+        while (!ct.IsCancellationRequested)
         {
-            using var message = await socket.ReceiveAsync(_stop.Token);
+            using var message = await socket.ReceiveAsync(ct);
             var routingId = routed ? message.GetString(0) : string.Empty;
             var json = JsonDocument.Parse(message.GetFrameMemory(message.FrameCount - 1)).RootElement.Clone();
             if (json.GetProperty("type").GetString() == "tick")

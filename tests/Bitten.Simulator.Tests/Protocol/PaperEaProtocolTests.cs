@@ -165,6 +165,32 @@ public sealed class PaperEaProtocolTests : IAsyncLifetime
         pong.GetProperty("ea_id").GetString().ShouldBe(EaId);
     }
 
+    [Fact]
+    public async Task Reconnect_WhenTheServerComesBack_SaysHelloAgain()
+    {
+        await FakeServer.WaitForAsync(_server.CommandMessages, FakeServer.OfType("hello"), "the first hello");
+        _server.SendToEa(EaId, """{"type":"hello_ack","ok":true,"server_time_ms":1,"protocol":1}""");
+        await Wait.UntilAsync(() => _ea!.Status().HelloAcknowledged, TimeSpan.FromSeconds(20), "the EA saw the hello_ack");
+        var port = await _server.Endpoints.PortAsync("commands");
+
+        await _server.RestartRouterAsync(port);
+
+        await FakeServer.WaitForAsync(_server.CommandMessages, FakeServer.OfType("hello"), "a hello on the new connection");
+    }
+
+    [Fact]
+    public async Task Status_WhenRunning_ReportsTicksAndTheAccountForHealthz()
+    {
+        await LastTickAsync("EURUSD");
+        var health = await new SimulatorHealthContributor(_ea!, SimulatorSetup.From(new SimulatorOptions { EaId = EaId }, new SimulatorIdentity(true, EaId, Token)))
+            .CheckAsync(CancellationToken.None);
+
+        health.State.ShouldBe(Bitten.Contracts.Hosting.HealthState.Healthy);
+        ((long)health.Data["ticks_sent"]!).ShouldBeGreaterThan(0);
+        health.Data["balance"].ShouldBe(10_000m);
+        health.Data.Keys.ShouldNotContain("ea_token");
+    }
+
     private async Task<JsonElement> LastTickAsync(string symbol)
     {
         await FakeServer.WaitForAsync(_server.CommandMessages, FakeServer.OfType("hello"), "the EA is connected");

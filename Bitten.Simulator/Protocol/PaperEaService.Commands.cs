@@ -1,0 +1,84 @@
+using Bitten.Contracts.Common;
+using Bitten.Simulator.Broker;
+using Bitten.Zmq;
+
+namespace Bitten.Simulator.Protocol;
+
+internal sealed partial class PaperEaService
+{
+    /// <summary>Receives one command from the ROUTER and answers it on the report socket.</summary>
+    private async Task CommandStepAsync(ZmqSocket dealer, CancellationToken ct)
+    {
+        using var message = await dealer.ReceiveAsync(ct);
+        var command = CommandReader.Read(message[message.FrameCount - 1], setup.Options.BrokerSuffix);
+        await HandleAsync(command, ct);
+    }
+
+    private async Task HandleAsync(ServerCommand command, CancellationToken ct)
+    {
+        var now = _clock!.NowMs;
+        switch (command.Type)
+        {
+            case ServerCommandType.HelloAck:
+                _helloAcked = command.Ok;
+                Log.HelloAcknowledged(logger, EaId, command.Ok, command.Error);
+                if (command.Ok)
+                {
+                    await _feed!.SendAsync(_messages.Symbols(_broker), ct);
+                    HeartbeatSoon();
+                }
+
+                break;
+            case ServerCommandType.Fire:
+                var order = command.Fire!;
+                var result = _broker.Fire(order, now, WallMs);
+                Log.FireAnswered(logger, order.FireId, EaId, result.Status.ToString(), order.Symbol, order.Side == Side.Buy ? "BUY" : "SELL", result.Volume, result.Price, result.Retcode, result.Message);
+                await _reports!.SendAsync(_messages.Confirmation(result, now), ct);
+                if (result.Status == FireStatus.Filled)
+                {
+                    HeartbeatSoon();
+                }
+
+                break;
+            case ServerCommandType.Close:
+                if (_broker.Close(command.Position, command.Volume, now) is { } closed)
+                {
+                    await SendCloseAsync(closed, ct);
+                }
+                else
+                {
+                    Log.CommandRejected(logger, EaId, $"close: position {command.Position} (fire {command.FireId}) is not open");
+                }
+
+                break;
+            case ServerCommandType.Modify:
+                if (_broker.Modify(command.Position, command.Sl, command.Tp) is { } refused)
+                {
+                    Log.ModifyRefused(logger, command.FireId ?? string.Empty, command.Position, EaId, refused);
+                }
+
+                HeartbeatSoon();
+                break;
+            case ServerCommandType.CloseAll:
+                foreach (var report in _broker.CloseAll(now))
+                {
+                    await SendCloseAsync(report, ct);
+                }
+
+                break;
+            case ServerCommandType.Ping:
+                await _reports!.SendAsync(_messages.Pong(command.PingId!, WallMs), ct);
+                break;
+            default:
+                Log.CommandRejected(logger, EaId, command.Error ?? "unknown command");
+                break;
+        }
+    }
+
+    private async ValueTask SendCloseAsync(CloseReport report, CancellationToken ct)
+    {
+        Log.PositionClosed(logger, report.FireId, report.Position, EaId, EaMessages.ReasonText(report.Reason), report.ClosePrice, report.Profit);
+        await _reports!.SendAsync(_messages.CloseReport(report), ct);
+        HeartbeatSoon();
+    }
+}

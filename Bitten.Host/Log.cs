@@ -20,4 +20,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Health contributor {Contributor} failed")]
     public static partial void HealthContributorFailed(ILogger logger, string contributor, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "BITTEN demo: open {Url}/login?code={SubscriberCode} to sign in as the demo trader (admin: {Url}/login?code={AdminCode}); codes are single-use and expire at {ExpiresAt:u}. No MetaTrader, no Telegram: the built-in simulator is the feed and the terminal.")]
+    public static partial void DemoLogin(ILogger logger, string url, string subscriberCode, string adminCode, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Demo accounts not seeded: {Reason}")]
+    public static partial void DemoSeedSkipped(ILogger logger, string reason);
 }

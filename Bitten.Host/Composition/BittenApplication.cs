@@ -55,6 +55,7 @@ internal static class BittenApplication
             .Add("Users", typeof(UsersModule), b => b.AddUsersModule(), e => e.MapUsersEndpoints())
             .Add("Gamification", typeof(GamificationModule), b => b.AddGamificationModule(), e => e.MapGamificationEndpoints());
         builder.AddSimulator();
+        EmbeddedDefault.Register(builder);
         builder.Services.AddBittenMediator(modules.EnabledAssemblies);
         builder.Services.AddSingleton(modules);
 

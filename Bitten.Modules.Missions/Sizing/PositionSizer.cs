@@ -50,7 +50,8 @@ internal static class PositionSizer
         target = Math.Min(target, budgetLeft);
         var perLot = distance * input.ValuePerPriceUnit;
         var required = target / perLot;
-        var volume = Math.Floor(required / input.Limits.Step) * input.Limits.Step;
+        // Rounded to 8 places first so that decimal noise (0.99999999999… steps) does not lose a whole step.
+        var volume = Math.Floor(Math.Round(required / input.Limits.Step, 8)) * input.Limits.Step;
         if (volume > input.Limits.Max)
         {
             volume = input.Limits.Max;

@@ -30,7 +30,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        ConfigureServices(builder, executionRunning);
+        Register(builder, Time, World, executionRunning);
         Services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<MissionsDbContext>().Database.Migrate();
@@ -43,13 +43,13 @@ internal sealed class MissionsHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     /// <summary>Registers the module, MediatR and the fakes on a builder (also used by the HTTP tests).</summary>
-    public void ConfigureServices(IHostApplicationBuilder builder, bool executionRunning)
+    public static void Register(IHostApplicationBuilder builder, ManualTimeProvider time, FakeWorld world, bool executionRunning)
     {
         var services = builder.Services;
         services.AddLogging();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(World);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(world);
         builder.AddMissionsModule();
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
@@ -96,30 +96,13 @@ internal sealed class MissionsHarness : IAsyncDisposable
     public Task<Bitten.Modules.Missions.Lifecycle.MissionRecord> MissionAsync(string id) =>
         InScopeAsync(sp => sp.GetRequiredService<MissionsDbContext>().Missions.AsNoTracking().SingleAsync(m => m.Id == id));
 
-    /// <summary>Users 1..count on USD accounts of 10,000 with GLADIATOR-like rules.</summary>
-    public void AddUsers(int count, int firstId = 1, bool withAccount = true)
-    {
-        for (var id = firstId; id < firstId + count; id++)
-        {
-            World.Audience.Add(new AudienceMember(new UserId(id), "GLADIATOR", CanFire: true, RiskPercent: 2m, MaxRiskPercent: 5m,
-                AutoFireEnabled: false, MinWinProbability: 0.55m, HasLinkedEa: withAccount));
-            if (withAccount)
-            {
-                World.Accounts[id] = Account(id);
-            }
-        }
-    }
+    public void AddUsers(int count, int firstId = 1, bool withAccount = true) => Seed.Users(World, Time, count, firstId, withAccount);
 
-    public UserAccount Account(long id, decimal balance = 10_000m, string currency = "USD") =>
-        new(new UserId(id), "ea-" + id, currency, balance, balance, true, Time.GetUtcNow(), balance, 0m);
+    public Bitten.Contracts.Execution.UserAccount Account(long id, decimal balance = 10_000m, string currency = "USD") => Seed.Account(Time, id, balance, currency);
 
     public SignalPublished Signal(string symbol = "EURUSD", decimal entry = 1.10000m, decimal sl = 1.09800m, decimal tp = 1.10300m,
-        ShieldClass shield = ShieldClass.ShieldActive, decimal multiplier = 1.0m, TimeSpan? ttl = null)
-    {
-        var now = Time.GetUtcNow();
-        return new SignalPublished(SignalId.New(now), symbol, Side.Buy, "LIQUIDITY_SWEEP_REVERSAL", Timeframe.M5, entry, sl, tp, 20m, 30m, 1.5,
-            80, 7.0, shield, multiplier, 0.6, 0.5, TradingSession.London, "RAPID", null, now, now + (ttl ?? TimeSpan.FromMinutes(15)), now);
-    }
+        ShieldClass shield = ShieldClass.ShieldActive, decimal multiplier = 1.0m, TimeSpan? ttl = null) =>
+        Seed.Signal(Time, symbol, entry, sl, tp, shield, multiplier, ttl);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,8 +8,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Missions module started (database {DatabasePath})")]
     public static partial void ModuleStarted(ILogger logger, string databasePath);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Signal {SignalId} {Symbol}: {Created} missions created ({Fireable} fireable, {ViewOnly} view-only, {Existing} already existed) for {Audience} users in {ElapsedMs:0.0} ms")]
-    public static partial void FanOutDone(ILogger logger, string signalId, string symbol, int created, int fireable, int viewOnly, int existing, int audience, double elapsedMs);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Signal {SignalId} {Symbol}: {Created} missions created ({Fireable} fireable, {ViewOnly} view-only, {Existing} already existed) for {Audience} users in {ElapsedMs:0.0} ms (lookups and sizing {SizeMs:0.0}, store {StoreMs:0.0}, announce {AnnounceMs:0.0})")]
+    public static partial void FanOutDone(ILogger logger, string signalId, string symbol, int created, int fireable, int viewOnly, int existing, int audience, double elapsedMs,
+        double sizeMs, double storeMs, double announceMs);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Signal {SignalId}: the Users module is not running (no ListSignalAudience handler); no missions created")]
     public static partial void NoAudienceSource(ILogger logger, string signalId);

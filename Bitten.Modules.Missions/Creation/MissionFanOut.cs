@@ -31,6 +31,9 @@ internal sealed partial class MissionFanOut(
 {
     private readonly MissionsOptions _options = options.Value;
 
+    /// <summary>Where the last fan-out of this scope spent its time (for the benchmark and the log).</summary>
+    public FanOutPhases? LastPhases { get; private set; }
+
     public async Task<FanOutResult> CreateAsync(SignalPublished signal, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -75,7 +78,9 @@ internal sealed partial class MissionFanOut(
             rows.Add(row);
         }
 
+        var sized = Stopwatch.GetTimestamp();
         var inserted = await MissionWriter.InsertNewAsync(db, rows, cancellationToken);
+        var stored = Stopwatch.GetTimestamp();
         foreach (var row in inserted)
         {
             try
@@ -93,7 +98,13 @@ internal sealed partial class MissionFanOut(
         metrics.Created.Add(inserted.Count - fireable, new KeyValuePair<string, object?>("fireable", "false"));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         metrics.FanOut.Record(elapsed);
-        Log.FanOutDone(logger, signalId, signal.Symbol, inserted.Count, fireable, inserted.Count - fireable, audience.Count - rows.Count, audience.Count, elapsed);
+        var phases = new FanOutPhases(
+            Stopwatch.GetElapsedTime(started, sized).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(sized, stored).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(stored).TotalMilliseconds);
+        Log.FanOutDone(logger, signalId, signal.Symbol, inserted.Count, fireable, inserted.Count - fireable, audience.Count - rows.Count, audience.Count, elapsed,
+            phases.SizeMs, phases.StoreMs, phases.AnnounceMs);
+        LastPhases = phases;
         return new FanOutResult(audience.Count, inserted.Count, fireable, audience.Count - rows.Count);
     }
 

@@ -20,7 +20,7 @@ namespace Bitten.Modules.Missions.Creation;
 /// symbol through in-process requests, sizing, one batched transaction, then <see cref="MissionCreated"/> per
 /// user. Idempotent per (user, signal): a replay finds every mission present and creates nothing.
 /// </summary>
-internal sealed partial class MissionFanOut(
+internal sealed class MissionFanOut(
     MissionsDbContext db,
     Requests requests,
     IMediator mediator,

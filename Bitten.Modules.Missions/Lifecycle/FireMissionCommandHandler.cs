@@ -73,8 +73,8 @@ internal sealed class FireMissionCommandHandler(
         if (!await transitions.TryMoveAsync(id, mission.UserId, MissionStatus.Pending, MissionStatus.Firing, new TransitionDetails(Source: request.Source), cancellationToken))
         {
             // Someone else moved it first (another press, auto-fire, the expiry sweep): say what it is now.
-            var now2 = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
-            return StateRefusal(now2) ?? FireDecision.Refuse(FireRefusal.AlreadyFired, "this mission is already being fired");
+            var latest = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
+            return StateRefusal(latest) ?? FireDecision.Refuse(FireRefusal.AlreadyFired, "this mission is already being fired");
         }
 
         FireDecision decision;

@@ -9,9 +9,20 @@ namespace Bitten.Modules.Missions.Messaging;
 /// </summary>
 internal sealed class Requests(IServiceProvider services, IMediator mediator)
 {
+    // Scoped: a fan-out asks thousands of times whether the same module runs; the answer cannot change within a scope.
+    private readonly Dictionary<Type, bool> _handled = [];
+
     public bool IsHandled<TRequest, TResponse>()
-        where TRequest : IRequest<TResponse> =>
-        services.GetService<IRequestHandler<TRequest, TResponse>>() is not null;
+        where TRequest : IRequest<TResponse>
+    {
+        if (!_handled.TryGetValue(typeof(TRequest), out var handled))
+        {
+            handled = services.GetService<IRequestHandler<TRequest, TResponse>>() is not null;
+            _handled[typeof(TRequest)] = handled;
+        }
+
+        return handled;
+    }
 
     public async Task<(bool Available, TResponse? Response)> TrySendAsync<TRequest, TResponse>(TRequest request, CancellationToken cancellationToken)
         where TRequest : IRequest<TResponse>

@@ -24,6 +24,7 @@ int[] audiences = [1_000, 5_000, 20_000];
 const int Runs = 5;
 var output = args.FirstOrDefault() ?? Path.Combine(FindRepositoryRoot(), "bench", "results", "missions.json");
 var results = new JsonArray();
+var loadBefore = LoadAverage();
 foreach (var users in audiences)
 {
     var directory = Path.Combine(Path.GetTempPath(), $"bitten-bench-missions-{Guid.NewGuid():N}");
@@ -89,6 +90,8 @@ var document = new JsonObject
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
         ["dotnet"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
         ["note"] = "2 cores shared with other engineers' builds; single runs vary",
+        ["load_average_before"] = loadBefore,
+        ["load_average_after"] = LoadAverage(),
     },
     ["results"] = results,
 };
@@ -163,6 +166,8 @@ static long CountMissions(string directory)
     command.CommandText = "SELECT COUNT(*) FROM missions";
     return (long)command.ExecuteScalar()!;
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static string FindRepositoryRoot()
 {

@@ -1,12 +1,31 @@
 using Bitten.Modules.Missions.Lifecycle;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Bitten.Modules.Missions.Persistence;
 
 /// <summary>The Missions module's own database (missions.db); no other module reads it.</summary>
 internal sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> options) : DbContext(options)
 {
+    private static readonly HashSet<string> OriginalColumns =
+        [nameof(MissionRecord.Id), nameof(MissionRecord.UserId), nameof(MissionRecord.SignalId), nameof(MissionRecord.Status), nameof(MissionRecord.CreatedAtMs), nameof(MissionRecord.ExpiresAtMs)];
+
     public DbSet<MissionRecord> Missions => Set<MissionRecord>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        // fireable defaults to false in the table; EF's warning about bool defaults does not apply (missions are written by MissionWriter).
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.BoolWithDefaultWarning));
+
+    private static object DefaultOf(Type type) => type switch
+    {
+        _ when type == typeof(string) => string.Empty,
+        _ when type == typeof(long) => 0L,
+        _ when type == typeof(int) => 0,
+        _ when type == typeof(decimal) => 0m,
+        _ when type == typeof(double) => 0.0,
+        _ when type == typeof(bool) => false,
+        _ => throw new InvalidOperationException($"No default for {type}."),
+    };
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +78,13 @@ internal sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> opti
             e.Property(x => x.ResultR).HasColumnName("result_r");
             e.Property(x => x.TradeResult).HasColumnName("trade_result");
             e.Property(x => x.ClosedAtMs).HasColumnName("closed_at_ms");
+            // Columns beyond the first six carry defaults, so a row written with only those (older tools,
+            // the host's backup test) is still a valid mission.
+            foreach (var property in e.Metadata.GetProperties().Where(p => !p.IsNullable && !OriginalColumns.Contains(p.Name)))
+            {
+                property.SetDefaultValue(DefaultOf(property.ClrType));
+            }
+
             e.HasIndex(x => new { x.UserId, x.SignalId }).HasDatabaseName("ux_missions_user_signal").IsUnique();
             e.HasIndex(x => new { x.Status, x.ExpiresAtMs }).HasDatabaseName("ix_missions_status_expires");
             e.HasIndex(x => new { x.UserId, x.CreatedAtMs }).HasDatabaseName("ix_missions_user_created");

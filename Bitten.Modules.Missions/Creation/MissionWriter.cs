@@ -10,8 +10,8 @@ namespace Bitten.Modules.Missions.Creation;
 /// Stores one signal's missions in one transaction with multi-row INSERTs of <see cref="RowsPerStatement"/>
 /// rows. The signal's own fields, shared by every row, are bound once per statement (the same named
 /// parameter in each row); only the per-user fields are bound per row, and columns that start empty are
-/// literals — binding, not SQLite, is the cost of a bulk insert through ADO.NET. <c>ON CONFLICT (user_id,
-/// signal_id) DO NOTHING</c> makes a concurrent replay harmless; the rows really inserted are returned.
+/// literals — binding, not SQLite, is the cost of a bulk insert through ADO.NET. <c>ON CONFLICT (signal_id,
+/// user_id) DO NOTHING</c> makes a concurrent replay harmless; the rows really inserted are returned.
 /// </summary>
 internal static class MissionWriter
 {
@@ -128,7 +128,7 @@ internal static class MissionWriter
         var empties = string.Join(", ", Empty.Select(c => c.Literal));
         var values = Enumerable.Range(0, rowCount)
             .Select(r => $"({sharedValues}, {string.Join(", ", PerRow.Select((_, c) => $"@r{r}_{c}"))}, {empties})");
-        command.CommandText = $"INSERT INTO missions ({columns}) VALUES {string.Join(", ", values)} ON CONFLICT (user_id, signal_id) DO NOTHING";
+        command.CommandText = $"INSERT INTO missions ({columns}) VALUES {string.Join(", ", values)} ON CONFLICT (signal_id, user_id) DO NOTHING";
         for (var i = 0; i < Shared.Length; i++)
         {
             var p = command.CreateParameter();

@@ -85,10 +85,10 @@ internal sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> opti
                 property.SetDefaultValue(DefaultOf(property.ClrType));
             }
 
-            e.HasIndex(x => new { x.UserId, x.SignalId }).HasDatabaseName("ux_missions_user_signal").IsUnique();
+            // One mission per (user, signal); signal first, so the same index answers "who already has this signal's mission".
+            e.HasIndex(x => new { x.SignalId, x.UserId }).HasDatabaseName("ux_missions_signal_user").IsUnique();
             e.HasIndex(x => new { x.Status, x.ExpiresAtMs }).HasDatabaseName("ix_missions_status_expires");
             e.HasIndex(x => new { x.UserId, x.CreatedAtMs }).HasDatabaseName("ix_missions_user_created");
-            e.HasIndex(x => x.SignalId).HasDatabaseName("ix_missions_signal");
         });
     }
 }

@@ -81,7 +81,7 @@ var document = new JsonObject
     ["recorded_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
     ["command"] = "dotnet run -c Release --project bench/Bitten.Bench.Missions",
     ["what"] = "SignalPublished published through MediatR → audience query, per-user GetUserAccount + GetBrokerSymbol (in-memory fakes), cross-rate sizing, "
-        + "one transaction of prepared INSERT … ON CONFLICT DO NOTHING into missions.db (WAL, synchronous=NORMAL), then MissionCreated per user (counted). "
+        + "one transaction of multi-row INSERTs (64 rows each, the signal's shared fields bound once per statement) … ON CONFLICT DO NOTHING into missions.db (WAL, synchronous=NORMAL), then MissionCreated per user (counted). "
         + "Timed from Publish to its return: every mission stored and announced. 10 % of users have no terminal (view-only), a third have EUR accounts.",
     ["goal"] = "5,000 users well under 1 s",
     ["machine"] = new JsonObject

@@ -64,10 +64,9 @@ internal sealed class Initial : Migration
                 closed_at_ms = table.Column<long?>(type: "INTEGER", nullable: true)
             },
             constraints: table => table.PrimaryKey("PK_missions", x => x.id));
-        migrationBuilder.CreateIndex(name: "ux_missions_user_signal", table: "missions", columns: new[] { "user_id", "signal_id" }, unique: true);
+        migrationBuilder.CreateIndex(name: "ux_missions_signal_user", table: "missions", columns: new[] { "signal_id", "user_id" }, unique: true);
         migrationBuilder.CreateIndex(name: "ix_missions_status_expires", table: "missions", columns: new[] { "status", "expires_at_ms" });
         migrationBuilder.CreateIndex(name: "ix_missions_user_created", table: "missions", columns: new[] { "user_id", "created_at_ms" });
-        migrationBuilder.CreateIndex(name: "ix_missions_signal", table: "missions", column: "signal_id");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,34 +1,52 @@
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
+using Bitten.Modules.Missions.Api;
+using Bitten.Modules.Missions.Creation;
+using Bitten.Modules.Missions.Lifecycle;
+using Bitten.Modules.Missions.Messaging;
 using Bitten.Modules.Missions.Persistence;
-using Microsoft.AspNetCore.Builder;
+using Bitten.Modules.Missions.Stream;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bitten.Modules.Missions;
 
 /// <summary>The Missions module's only entry points: service registration and HTTP endpoints.</summary>
 public static class MissionsModule
 {
-    /// <summary>Registers the module's options, database, handlers and background services.</summary>
+    /// <summary>Registers the module's options, database, services, expiry job and health; MediatR handlers are found by the host's scan.</summary>
     public static IHostApplicationBuilder AddMissionsModule(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MissionsOptions>()
+        var services = builder.Services;
+        services.AddOptions<MissionsOptions>()
             .BindConfiguration(MissionsOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => Quartz.CronExpression.IsValidExpression(o.ExpirySweepCron), "Modules:Missions:ExpirySweepCron is not a valid Quartz cron expression.")
+            .Validate(o => o.DefaultVolumeMin <= o.DefaultVolumeMax, "Modules:Missions:DefaultVolumeMin must not exceed Modules:Missions:DefaultVolumeMax.")
             .ValidateOnStart();
         builder.AddModuleSqlite<MissionsDbContext>("Missions", "missions.db");
-        builder.Services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Missions"),
-            sp.GetRequiredService<ModuleDatabaseHandle<MissionsDbContext>>().Database.FilePath)));
+
+        services.AddMetrics();
+        services.AddSingleton<MissionStreamHub>();
+        services.AddSingleton<MissionsMetrics>();
+        services.AddScoped<Requests>();
+        services.AddScoped<MissionTransitions>();
+        services.AddScoped<MissionFanOut>();
+        services.AddTransient<ExpirySweepJob>();
+        services.AddSingleton(sp => new ScheduledJob("missions.expiry-sweep", typeof(ExpirySweepJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
+        services.AddSingleton<IHealthContributor, MissionsHealthContributor>();
+        services.AddHostedService(sp => new ModuleStartedLogger(() =>
+        {
+            _ = sp.GetRequiredService<MissionsMetrics>(); // instruments exist from the start
+            Log.ModuleStarted(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Missions"),
+                sp.GetRequiredService<ModuleDatabaseHandle<MissionsDbContext>>().Database.FilePath);
+        }));
         return builder;
     }
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapMissionsEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapMissionsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapMissionsApi();
 }

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using Bitten.Contracts.Common;
+using Bitten.Contracts.Execution;
+using Bitten.Contracts.Missions;
+using Bitten.Contracts.Signals;
+using Bitten.Contracts.Users;
+using Bitten.Modules.Missions.Lifecycle;
+using Bitten.Modules.Missions.Messaging;
+using Bitten.Modules.Missions.Persistence;
+using Bitten.Modules.Missions.Sizing;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bitten.Modules.Missions.Creation;
+
+/// <summary>
+/// One signal → one personal mission per eligible user: one audience query, each user's account and broker
+/// symbol through in-process requests, sizing, one batched transaction, then <see cref="MissionCreated"/> per
+/// user. Idempotent per (user, signal): a replay finds every mission present and creates nothing.
+/// </summary>
+internal sealed class MissionFanOut(
+    MissionsDbContext db,
+    Requests requests,
+    IMediator mediator,
+    TimeProvider time,
+    IOptions<MissionsOptions> options,
+    MissionsMetrics metrics,
+    ILogger<MissionFanOut> logger)
+{
+    private readonly MissionsOptions _options = options.Value;
+
+    /// <summary>Where the last fan-out of this scope spent its time (for the benchmark and the log).</summary>
+    public FanOutPhases? LastPhases { get; private set; }
+
+    public async Task<FanOutResult> CreateAsync(SignalPublished signal, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var expires = signal.ExpiresAt > signal.CreatedAt ? signal.ExpiresAt : signal.CreatedAt.AddMinutes(_options.MissionTtlMinutes);
+        if (expires <= now)
+        {
+            Log.SignalAlreadyExpired(logger, signal.SignalId.Value, expires);
+            return FanOutResult.Empty;
+        }
+
+        var (available, audience) = await requests.TrySendAsync<ListSignalAudience, IReadOnlyList<AudienceMember>>(new ListSignalAudience(), cancellationToken);
+        if (!available || audience is null)
+        {
+            Log.NoAudienceSource(logger, signal.SignalId.Value);
+            return FanOutResult.Empty;
+        }
+
+        var signalId = signal.SignalId.Value;
+        var existing = (await db.Missions.AsNoTracking().Where(m => m.SignalId == signalId).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+        var rates = new CrossRates(requests);
+        var rows = new List<MissionRecord>(audience.Count);
+        var seen = new HashSet<long>();
+        foreach (var member in audience)
+        {
+            if (!seen.Add(member.UserId.Value) || existing.Contains(member.UserId.Value))
+            {
+                continue;
+            }
+
+            var row = NewRow(signal, member.UserId, now, expires);
+            try
+            {
+                await SizeAsync(row, signal, member, rates, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.SizingFailed(logger, signalId, member.UserId.Value, ex);
+                ViewOnly(row, FireRefusal.SymbolUnavailable, "the mission could not be sized (an internal error was logged); it cannot be fired");
+            }
+
+            rows.Add(row);
+        }
+
+        var sized = Stopwatch.GetTimestamp();
+        var inserted = await MissionWriter.InsertNewAsync(db, rows, cancellationToken);
+        var stored = Stopwatch.GetTimestamp();
+        foreach (var row in inserted)
+        {
+            try
+            {
+                await mediator.Publish(Announcement(row, now), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.AnnounceFailed(logger, row.Id, row.UserId, ex);
+            }
+        }
+
+        var fireable = inserted.Count(r => r.Fireable);
+        metrics.Created.Add(fireable, new KeyValuePair<string, object?>("fireable", "true"));
+        metrics.Created.Add(inserted.Count - fireable, new KeyValuePair<string, object?>("fireable", "false"));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        metrics.FanOut.Record(elapsed);
+        var phases = new FanOutPhases(
+            Stopwatch.GetElapsedTime(started, sized).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(sized, stored).TotalMilliseconds,
+            Stopwatch.GetElapsedTime(stored).TotalMilliseconds);
+        Log.FanOutDone(logger, signalId, signal.Symbol, inserted.Count, fireable, inserted.Count - fireable, audience.Count - rows.Count, audience.Count, elapsed,
+            phases.SizeMs, phases.StoreMs, phases.AnnounceMs);
+        LastPhases = phases;
+        return new FanOutResult(audience.Count, inserted.Count, fireable, audience.Count - rows.Count);
+    }
+
+    private async Task SizeAsync(MissionRecord row, SignalPublished signal, AudienceMember member, CrossRates rates, CancellationToken cancellationToken)
+    {
+        var (_, account) = await requests.TrySendAsync<GetUserAccount, UserAccount?>(new GetUserAccount(member.UserId), cancellationToken);
+        if (account is null)
+        {
+            ViewOnly(row, FireRefusal.NoTerminal, member.HasLinkedEa
+                ? "your terminal has not reported its balance yet: start the BITTEN EA on it, then new missions are sized to your account"
+                : "no terminal is linked to your account: link a terminal with /link to get missions sized to your balance and fire them");
+            return;
+        }
+
+        var currency = account.Currency.Trim().ToUpperInvariant();
+        row.AccountCurrency = currency;
+        row.Balance = account.Balance;
+        if (currency.Length != 3)
+        {
+            ViewOnly(row, FireRefusal.NoTerminal, "your terminal did not report its account currency: restart the BITTEN EA");
+            return;
+        }
+
+        var (_, spec) = await requests.TrySendAsync<GetBrokerSymbol, SymbolSpec?>(new GetBrokerSymbol(member.UserId, signal.Symbol), cancellationToken);
+        var value = PriceUnitValue.FromSpec(spec);
+        row.ValueSource = "broker";
+        if (value is null)
+        {
+            var (rate, missing) = await rates.QuoteToAccountAsync(signal.Symbol, currency, signal.Entry, cancellationToken);
+            if (rate is null)
+            {
+                ViewOnly(row, FireRefusal.SymbolUnavailable,
+                    $"the mission cannot be sized: no live price of {missing} to value {signal.Symbol} in {currency}");
+                return;
+            }
+
+            var contract = spec is { ContractSize: > 0 } ? spec.ContractSize : Instruments.DefaultContractSize(signal.Symbol);
+            value = contract * rate.Value;
+            row.ValueSource = "cross_rates";
+        }
+
+        var limits = spec is { VolumeMin: > 0, VolumeStep: > 0 } && spec.VolumeMax >= spec.VolumeMin
+            ? new VolumeLimits(spec.VolumeMin, spec.VolumeStep, spec.VolumeMax)
+            : new VolumeLimits(_options.DefaultVolumeMin, _options.DefaultVolumeStep, _options.DefaultVolumeMax);
+        var sizing = PositionSizer.Size(new SizingInput(
+            account.Balance, account.StartOfDayEquity, account.RealisedTodayMoney,
+            member.RiskPercent > 0 ? member.RiskPercent : _options.DefaultRiskPercent, member.MaxRiskPercent,
+            row.ShieldMultiplier, _options.DailyLossCapPercent, _options.HalveRiskAfterDailyLossPercent,
+            signal.Entry, signal.StopLoss, signal.TakeProfit, value.Value, limits));
+        row.Volume = sizing.Volume;
+        row.RiskMoney = sizing.RiskMoney;
+        row.RewardMoney = sizing.RewardMoney;
+        row.RiskPercent = sizing.TargetRiskPercent;
+        if (!sizing.Fireable)
+        {
+            ViewOnly(row, sizing.Refusal, sizing.Reason!);
+        }
+        else if (!member.CanFire)
+        {
+            ViewOnly(row, FireRefusal.NotPermitted, $"your tier ({member.Tier}) shows signals but does not fire them: upgrade to fire missions");
+        }
+    }
+
+    private static void ViewOnly(MissionRecord row, FireRefusal refusal, string reason)
+    {
+        row.Status = (int)MissionStatus.ViewOnly;
+        row.Fireable = false;
+        row.NotFireableCode = (int)refusal;
+        row.NotFireableReason = reason;
+    }
+
+    private static MissionRecord NewRow(SignalPublished s, UserId user, DateTimeOffset now, DateTimeOffset expires) => new()
+    {
+        Id = MissionId.New(now).Value,
+        UserId = user.Value,
+        SignalId = s.SignalId.Value,
+        Status = (int)MissionStatus.Pending,
+        CreatedAtMs = now.ToUnixTimeMilliseconds(),
+        ExpiresAtMs = expires.ToUnixTimeMilliseconds(),
+        UpdatedAtMs = now.ToUnixTimeMilliseconds(),
+        Symbol = s.Symbol,
+        Side = (int)s.Side,
+        Pattern = s.Pattern,
+        Timeframe = (int)s.Timeframe,
+        Entry = s.Entry,
+        StopLoss = s.StopLoss,
+        TakeProfit = s.TakeProfit,
+        StopPips = s.StopPips,
+        TargetPips = s.TargetPips,
+        RiskReward = s.RiskReward,
+        Confidence = s.Confidence,
+        ShieldScore = s.ShieldScore,
+        ShieldClass = (int)s.ShieldClass,
+        ShieldMultiplier = s.ShieldMultiplier > 0 ? s.ShieldMultiplier : ShieldMultiplierOf(s.ShieldClass),
+        WinProbability = s.WinProbability,
+        ExpectedValueR = s.ExpectedValueR,
+        Session = (int)s.Session,
+        SignalClass = s.SignalClass,
+        SignalCreatedAtMs = s.CreatedAt.ToUnixTimeMilliseconds(),
+        Fireable = true,
+    };
+
+    /// <summary>DOMAIN §6 multipliers, used only if a signal arrives without its own.</summary>
+    private static decimal ShieldMultiplierOf(ShieldClass shield) => shield switch
+    {
+        ShieldClass.ShieldApproved => 1.5m,
+        ShieldClass.ShieldActive => 1.0m,
+        ShieldClass.VolatilityZone => 0.5m,
+        _ => 0.25m,
+    };
+
+    private static MissionCreated Announcement(MissionRecord m, DateTimeOffset now) => new(
+        new MissionId(m.Id), new UserId(m.UserId), new SignalId(m.SignalId), m.Symbol, (Side)m.Side, m.Pattern,
+        m.Entry, m.StopLoss, m.TakeProfit, m.Volume, m.RiskMoney, m.RewardMoney, m.AccountCurrency,
+        m.WinProbability, m.ExpectedValueR, m.Confidence, m.Fireable, m.NotFireableReason,
+        DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAtMs), DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), now);
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Bitten.Contracts.Execution;
+using Bitten.Contracts.Missions;
+using Bitten.Contracts.Signals;
+using Bitten.Contracts.Users;
+
+namespace Bitten.Modules.Missions.Tests.Support;
+
+/// <summary>What the other modules would answer, set by each test; and what Missions announced.</summary>
+public sealed class FakeWorld
+{
+    public List<AudienceMember> Audience { get; } = [];
+
+    public ConcurrentDictionary<long, UserAccount> Accounts { get; } = new();
+
+    public ConcurrentDictionary<(long, string), SymbolSpec> Specs { get; } = new();
+
+    public ConcurrentDictionary<string, MarketQuote> Quotes { get; } = new();
+
+    internal Func<FireMission, FireDecision> Fire { get; set; } = m => FireDecision.Accept(Bitten.Contracts.Common.FireId.New(DateTimeOffset.UtcNow));
+
+    public ConcurrentQueue<FireMission> FiresReceived { get; } = new();
+
+    public ConcurrentQueue<MissionCreated> Created { get; } = new();
+
+    public ConcurrentQueue<MissionStateChanged> StateChanges { get; } = new();
+
+    public int AccountLookups;
+}

@@ -150,10 +150,15 @@ internal sealed class CommandRouterService(
             }
 
             var ea = registry.Find(fire.EaId);
-            if (ea is null || !ea.CanReceive(now, options.Value.StaleAfter))
+            if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
             {
                 await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
                 continue;
+            }
+
+            if (!ea.Session)
+            {
+                continue; // seen within the staleness limit but not yet re-connected (e.g. after our restart): hold until its hello, staleness or expiry
             }
 
             var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));

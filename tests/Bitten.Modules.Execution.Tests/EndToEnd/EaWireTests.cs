@@ -112,6 +112,7 @@ public sealed class EaWireTests : IAsyncLifetime
         var two = await LinkAsync("ea-two", 2, auto: false);
         var fireId = (await _host.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).FireId!.Value.Value;
         await one.WaitForAsync("fire");
+        await Wait.UntilAsync(() => _host.Facts.Of<FireSent>().Any(), Timeout, "the fire was marked sent");
 
         await two.ReportAsync(new { type = "confirmation", fire_id = fireId, status = "filled", position = 1L, price = 1.1m, volume = 0.1m });
         await two.ReportAsync(new { type = "close_report", fire_id = fireId, position = 1L, close_price = 1.098m, profit = -20m, reason = "sl" });

@@ -29,3 +29,12 @@ internal sealed class FakeGetMarketQuote(FakeWorld world) : IRequestHandler<GetM
     public Task<MarketQuote?> Handle(GetMarketQuote request, CancellationToken cancellationToken) =>
         Task.FromResult(world.Quotes.TryGetValue(request.Symbol, out var q) ? q : null);
 }
+
+internal sealed class FakeFireMissionCommand(FakeWorld world, TimeProvider time) : IRequestHandler<Contracts.Missions.FireMissionCommand, Contracts.Execution.FireDecision>
+{
+    public Task<Contracts.Execution.FireDecision> Handle(Contracts.Missions.FireMissionCommand request, CancellationToken cancellationToken)
+    {
+        world.FireCommands.Enqueue(request);
+        return Task.FromResult(Contracts.Execution.FireDecision.Accept(Contracts.Common.FireId.New(time.GetUtcNow())));
+    }
+}

@@ -14,6 +14,8 @@ public sealed class FakeWorld
 
     public ConcurrentDictionary<long, UserRiskProfile> Profiles { get; } = new();
 
+    public ConcurrentQueue<Contracts.Missions.FireMissionCommand> FireCommands { get; } = new();
+
     public ConcurrentDictionary<string, MarketQuote> Quotes { get; } = new(StringComparer.Ordinal);
 
     public void AddUser(long userId, int maxOpenFires = 3, bool canFire = true, bool autoFire = false) =>

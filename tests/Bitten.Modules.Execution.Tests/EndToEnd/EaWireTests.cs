@@ -10,7 +10,7 @@ namespace Bitten.Modules.Execution.Tests.EndToEnd;
 /// <summary>The module against stand-in EAs on real libzmq (python3-zmq): hello, fire routing, confirmations, close reports, disconnects.</summary>
 public sealed class EaWireTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly TemporaryDirectory _directory = new("execution-wire");
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 1, 6, 12, 0, 0, TimeSpan.Zero));
     private readonly List<PythonEa> _eas = [];

@@ -10,7 +10,7 @@ namespace Bitten.Modules.Execution.Tests.EndToEnd;
 /// <summary>Fault: the process stops with a fire queued but not sent, and another already sent.</summary>
 public sealed class RestartTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly TemporaryDirectory _directory = new("execution-restart");
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 1, 6, 12, 0, 0, TimeSpan.Zero));
     private readonly FakeWorld _world = new();

@@ -6,6 +6,9 @@ using Bitten.Contracts.Signals;
 using Bitten.Modules.Execution.Persistence;
 using Bitten.Modules.Execution.Registry;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,9 +43,11 @@ internal sealed class ExecutionHost : IAsyncDisposable
 
     public EaRegistry Registry => Services.GetRequiredService<EaRegistry>();
 
-    public static async Task<ExecutionHost> StartAsync(string dataDirectory, TimeProvider? time = null, FakeWorld? world = null, Dictionary<string, string?>? settings = null)
+    public static async Task<ExecutionHost> StartAsync(string dataDirectory, TimeProvider? time = null, FakeWorld? world = null, Dictionary<string, string?>? settings = null, bool web = false)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dataDirectory });
+        IHostApplicationBuilder builder = web
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory })
+            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dataDirectory });
         var config = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,
@@ -69,7 +74,23 @@ internal sealed class ExecutionHost : IAsyncDisposable
             Register(builder.Services, assembly);
         }
 
-        var host = builder.Build();
+        IHost host;
+        if (builder is WebApplicationBuilder webBuilder)
+        {
+            webBuilder.WebHost.UseTestServer();
+            webBuilder.Services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
+            webBuilder.Services.AddAuthorization(o => o.AddPolicy("admin", p => p.RequireRole("admin")));
+            var app = webBuilder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapExecutionEndpoints();
+            host = app;
+        }
+        else
+        {
+            host = ((HostApplicationBuilder)builder).Build();
+        }
+
         await using (var scope = host.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Database.MigrateAsync();
@@ -79,7 +100,23 @@ internal sealed class ExecutionHost : IAsyncDisposable
         return new ExecutionHost(host, dataDirectory);
     }
 
-    public Task<int> PortAsync(string name) => Services.GetRequiredService<BoundEndpoints>().PortAsync(name).WaitAsync(TimeSpan.FromSeconds(10));
+    public HttpClient Client(long? userId, bool admin = false)
+    {
+        var client = ((WebApplication)Host).GetTestClient();
+        if (userId is { } id)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-User", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (admin)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Admin", "1");
+        }
+
+        return client;
+    }
+
+    public Task<int> PortAsync(string name) => Services.GetRequiredService<BoundEndpoints>().PortAsync(name).WaitAsync(TimeSpan.FromSeconds(30));
 
     public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {

@@ -36,20 +36,20 @@ internal sealed class ManagedEa : IAsyncDisposable
 
     public async Task SendAsync(object message)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Dealer.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), cts.Token);
     }
 
     public async Task ReportAsync(object message)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Push.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), cts.Token);
     }
 
     /// <summary>The next message of the given type from the server (others are skipped).</summary>
     public async Task<JsonElement> ReceiveAsync(string type)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             using var message = await Dealer.ReceiveAsync(cts.Token);

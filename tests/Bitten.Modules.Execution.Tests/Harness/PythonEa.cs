@@ -88,7 +88,7 @@ internal sealed class PythonEa : IAsyncDisposable
             }
 
             return _process.HasExited ? throw new InvalidOperationException("fake EA exited: " + string.Join('\n', _errors)) : false;
-        }, TimeSpan.FromSeconds(15), $"EA {EaId} received a '{type}'");
+        }, TimeSpan.FromSeconds(30), $"EA {EaId} received a '{type}'");
         return found;
     }
 
@@ -101,7 +101,7 @@ internal sealed class PythonEa : IAsyncDisposable
         await _process.StandardInput.FlushAsync();
         await Wait.UntilAsync(
             () => _process.HasExited ? throw new InvalidOperationException("fake EA exited: " + string.Join('\n', _errors)) : _events.Count(e => e.GetProperty("event").GetString() == "done") > before,
-            TimeSpan.FromSeconds(15), "the fake EA ran a command");
+            TimeSpan.FromSeconds(30), "the fake EA ran a command");
     }
 
     public async ValueTask DisposeAsync()

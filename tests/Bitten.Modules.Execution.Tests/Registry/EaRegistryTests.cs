@@ -43,7 +43,7 @@ public sealed class EaRegistryTests : IAsyncLifetime
         await ea.ReportAsync(new { type = "confirmation", ea_id = "ea-quiet", ea_token = "bad", fire_id = "X", status = "filled", position = 1 });
 
         var metrics = _host.Services.GetRequiredService<ExecutionMetrics>();
-        await Wait.UntilAsync(() => metrics.Rejections.GetValueOrDefault("no_hello") == 1 && metrics.Rejections.GetValueOrDefault("unauthenticated") >= 2, TimeSpan.FromSeconds(10), "both reports were dropped");
+        await Wait.UntilAsync(() => metrics.Rejections.GetValueOrDefault("no_hello") == 1 && metrics.Rejections.GetValueOrDefault("unauthenticated") >= 2, TimeSpan.FromSeconds(30), "both reports were dropped");
     }
 
     [Fact]

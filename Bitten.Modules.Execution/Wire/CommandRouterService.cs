@@ -267,6 +267,8 @@ internal sealed class CommandRouterService(
                     queue.Send(routingId, EaCommands.HelloRefused("ea_id must equal the socket's routing id"));
                 }
 
+                EndSession(routingId);
+
                 Drop("identity_mismatch", routingId, "ea_id differs from the routing id");
                 return;
             }
@@ -277,6 +279,7 @@ internal sealed class CommandRouterService(
                 case "hello":
                     if (!credentials.Valid)
                     {
+                        EndSession(routingId);
                         queue.Send(routingId, EaCommands.HelloRefused("invalid ea_id or ea_token"));
                         Log.EaHelloRefused(logger, routingId, "invalid credentials");
                         metrics.Rejected("unauthenticated");
@@ -300,6 +303,7 @@ internal sealed class CommandRouterService(
                 case "heartbeat":
                     if (!credentials.Valid)
                     {
+                        EndSession(routingId);
                         Drop("unauthenticated", routingId, null);
                         return;
                     }
@@ -331,6 +335,19 @@ internal sealed class CommandRouterService(
                     Drop("unknown_type", routingId, type);
                     return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A connection that holds this routing id failed authentication. Bitten.Zmq gives the route to the newest
+    /// connection with that id, so it may have displaced the real EA: nothing is sent on the route until a valid hello.
+    /// </summary>
+    private void EndSession(string routingId)
+    {
+        if (registry.Find(routingId) is { Session: true })
+        {
+            registry.EndSession(routingId);
+            Log.EaSessionLost(logger, routingId);
         }
     }
 

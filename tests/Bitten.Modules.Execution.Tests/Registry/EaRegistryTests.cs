@@ -34,6 +34,19 @@ public sealed class EaRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hello_WithAStolenEaIdAndAWrongToken_StopsFiresUntilTheRealEaSaysHelloAgain()
+    {
+        _host.World.AddUser(1);
+        _host.World.Quote("EURUSD", 1.09998m, 1.10000m);
+        await using var real = await _host.LinkEaAsync("ea-one", 1);
+
+        await using var impostor = await ManagedEa.ConnectAsync(_host, "ea-one", "guessed");
+        (await impostor.ReceiveAsync("hello_ack")).GetProperty("ok").GetBoolean().ShouldBeFalse();
+
+        (await _host.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).Refusal.ShouldBe(Contracts.Execution.FireRefusal.TerminalOffline);
+    }
+
+    [Fact]
     public async Task Report_BeforeAValidHello_IsDroppedAndCounted()
     {
         _host.World.Eas["ea-quiet"] = ("token", 1, true);

@@ -93,7 +93,7 @@ public sealed class EaWireTests : IAsyncLifetime
         await ea.WaitForAsync("fire");
 
         var confirmation = new { type = "confirmation", fire_id = fireId, status = "filled", retcode = 10009, position = 555L, price = 1.10001m, volume = 0.1m };
-        await ea.ReportAsync(confirmation);
+        await ea.ReportAsync(confirmation with { status = "success" }); // the original EA's word for filled
         await ea.ReportAsync(confirmation);
         await ea.ReportAsync(confirmation with { status = "duplicate" });
         await ea.ReportAsync(new { type = "confirmation", fire_id = fireId, status = "filled", retcode = 10009, position = 556L, price = 1.10001m, volume = 0.1m });
@@ -166,7 +166,7 @@ public sealed class EaWireTests : IAsyncLifetime
     }
 
     [LibzmqFact]
-    public async Task Fire_WithoutConfirmation_TurnsUnconfirmedThenHeartbeatReconcilesIt()
+    public async Task Fire_WithoutConfirmation_TurnsUnconfirmedThenTheOriginalEasHeartbeatReconcilesIt()
     {
         var ea = await LinkAsync("ea-one", 1, auto: false);
         var fireId = (await _host.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).FireId!.Value;

@@ -63,7 +63,7 @@ internal sealed class PythonEa : IAsyncDisposable
 
     public Task HeartbeatAsync(object[] positions, decimal equity = 10_000m) => SendAsync(new
     {
-        type = "heartbeat", ea_id = EaId, ea_token = Token, balance = equity, equity, margin = 0, free_margin = equity, margin_level = (decimal?)null, currency = "USD", positions, ts_ms = 0,
+        type = "HEARTBEAT", ea_id = EaId, ea_token = Token, balance = equity, equity, margin = 0, free_margin = equity, margin_level = (decimal?)null, currency = "USD", positions, ts_ms = 0,
     });
 
     public Task SendAsync(object json) => CommandAsync(new { cmd = "send", json });

@@ -1,9 +1,14 @@
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
+using Bitten.Modules.Execution.Api;
+using Bitten.Modules.Execution.Fires;
+using Bitten.Modules.Execution.Guards;
 using Bitten.Modules.Execution.Persistence;
-using Microsoft.AspNetCore.Builder;
+using Bitten.Modules.Execution.Registry;
+using Bitten.Modules.Execution.Wire;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,23 +17,41 @@ namespace Bitten.Modules.Execution;
 /// <summary>The Execution module's only entry points: service registration and HTTP endpoints.</summary>
 public static class ExecutionModule
 {
-    /// <summary>Registers the module's options, database, handlers and background services.</summary>
+    /// <summary>Registers the module's options, database, registry, ZeroMQ services (ROUTER 5555, PULL 5558) and handlers.</summary>
     public static IHostApplicationBuilder AddExecutionModule(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ExecutionOptions>()
+        var services = builder.Services;
+        services.AddOptions<ExecutionOptions>()
             .BindConfiguration(ExecutionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ZmqOptions>().BindConfiguration(ZmqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<BoundEndpoints>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         builder.AddModuleSqlite<ExecutionDbContext>("Execution", "execution.db");
-        builder.Services.AddHostedService(sp => new ModuleStartedLogger(() => Log.ModuleStarted(
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Execution"),
-            sp.GetRequiredService<ModuleDatabaseHandle<ExecutionDbContext>>().Database.FilePath)));
+
+        services.AddSingleton<EaRegistry>();
+        services.AddSingleton<ExecutionMetrics>();
+        services.AddSingleton<FireLifecycle>();
+        services.AddSingleton<HeartbeatProcessor>();
+        services.AddSingleton<HaltSwitch>();
+        services.AddSingleton<RouterQueue>();
+        services.AddSingleton<PingTracker>();
+        services.AddSingleton<EaAuthenticator>();
+        services.AddSingleton<IHealthContributor, ExecutionHealthContributor>();
+        services.AddHostedService<CommandRouterService>();
+        services.AddSingleton<ReportIngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportIngestService>());
+        services.AddHostedService(sp => new ModuleStartedLogger(() =>
+        {
+            _ = sp.GetRequiredService<ExecutionMetrics>(); // instruments exist from the start
+            Log.ModuleStarted(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bitten.Modules.Execution"),
+                sp.GetRequiredService<ModuleDatabaseHandle<ExecutionDbContext>>().Database.FilePath);
+        }));
         return builder;
     }
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapExecutionApi();
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Bitten.Modules.Execution;
 
 /// <summary>Configuration of the Execution module (section <c>Modules:Execution</c>), validated at start.</summary>
@@ -7,4 +9,36 @@ internal sealed class ExecutionOptions
 
     /// <summary>Switches the whole module off (tests and partial deployments use this).</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>A sent fire without a confirmation after this long is UNCONFIRMED (PROTOCOL, default 10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Modules:Execution:ConfirmTimeout must be between 00:00:00.100 and 00:10:00 (default 00:00:10).")]
+    public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An EA without a heartbeat for this long is stale (PROTOCOL, default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Modules:Execution:StaleAfter must be between 00:00:01 and 00:10:00 (default 00:00:30).")]
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest price drift from the signal's entry, in R, at which a fire is still allowed (DOMAIN §9, 0.3).</summary>
+    [Range(0.0, 5.0, ErrorMessage = "Modules:Execution:MaxDriftR must be 0-5 (default 0.3).")]
+    public decimal MaxDriftR { get; set; } = 0.3m;
+
+    /// <summary>Daily loss cap in percent of start-of-day equity (DOMAIN §9, 6).</summary>
+    [Range(0.1, 100.0, ErrorMessage = "Modules:Execution:DailyLossCapPercent must be 0.1-100 (default 6).")]
+    public decimal DailyLossCapPercent { get; set; } = 6m;
+
+    /// <summary>Consecutive losses that trigger the tilt block (DOMAIN §9, 3).</summary>
+    [Range(1, 100, ErrorMessage = "Modules:Execution:TiltLosses must be 1-100 (default 3).")]
+    public int TiltLosses { get; set; } = 3;
+
+    /// <summary>How long the tilt guard blocks new fires after the last loss (DOMAIN §9, 60 minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Modules:Execution:TiltBlock must be between 00:00:00 and 1.00:00:00 (default 01:00:00).")]
+    public TimeSpan TiltBlock { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Deviation in points the EA may accept on a market order.</summary>
+    [Range(0, 10_000, ErrorMessage = "Modules:Execution:MaxDeviationPoints must be 0-10000 (default 20).")]
+    public int MaxDeviationPoints { get; set; } = 20;
+
+    /// <summary>How often the router looks at the outbox and confirmation deadlines when nothing wakes it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Modules:Execution:PollInterval must be between 00:00:00.010 and 00:00:10 (default 00:00:00.250).")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -1,0 +1,154 @@
+using Bitten.Contracts.Common;
+using Bitten.Contracts.Execution;
+using Bitten.Modules.Execution.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bitten.Modules.Execution.Fires;
+
+/// <summary>
+/// Every state change of a fire after it was queued: one writer at a time (router, report socket and
+/// heartbeats race otherwise), allowed only from the listed states (so a repeated confirmation or close
+/// report changes nothing and publishes nothing), recorded in <c>fire_events</c> in the same transaction,
+/// and announced after the commit.
+/// </summary>
+internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider time, ExecutionMetrics metrics, ILogger<FireLifecycle> logger)
+{
+    private static readonly FireStatus[] Pending = [FireStatus.Queued, FireStatus.Sent, FireStatus.Unconfirmed];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<FireRecord?> SentAsync(string fireId, CancellationToken cancellationToken)
+    {
+        var fire = await TransitionAsync(fireId, [FireStatus.Queued], FireStatus.Sent, "sent to the EA", (f, now) => f.SentAtMs = now, cancellationToken);
+        if (fire is not null)
+        {
+            Log.FireSent(logger, fire.FireId, fire.MissionId, fire.EaId);
+            var now = time.GetUtcNow();
+            await PublishAsync(new FireSent(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), fire.EaId, DateTimeOffset.FromUnixTimeMilliseconds(fire.SentAtMs!.Value), now), fire.FireId, cancellationToken);
+        }
+
+        return fire;
+    }
+
+    public async Task<FireRecord?> FailAsync(string fireId, FireStatus[] from, FireStatus to, string reason, int? retcode, CancellationToken cancellationToken)
+    {
+        var fire = await TransitionAsync(fireId, from, to, reason, (f, _) =>
+        {
+            f.Message = reason;
+            f.Retcode = retcode;
+        }, cancellationToken);
+        if (fire is not null)
+        {
+            var outcome = to switch
+            {
+                FireStatus.Rejected => MissionStatus.Rejected,
+                FireStatus.Unconfirmed => MissionStatus.Unconfirmed,
+                _ => MissionStatus.Failed,
+            };
+            Log.FireFailed(logger, fire.FireId, fire.MissionId, fire.UserId, outcome.ToString(), reason);
+            var now = time.GetUtcNow();
+            await PublishAsync(new FireFailed(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), outcome, reason, retcode, now, now), fire.FireId, cancellationToken);
+        }
+
+        return fire;
+    }
+
+    public async Task<FireRecord?> FilledAsync(string fireId, decimal? price, decimal? volume, long position, string detail, CancellationToken cancellationToken)
+    {
+        var fire = await TransitionAsync(fireId, Pending, FireStatus.Filled, detail, (f, now) =>
+        {
+            f.FilledAtMs = now;
+            f.FillPrice = price is > 0 ? price : f.Entry;
+            f.FilledVolume = volume is > 0 ? volume : f.Volume;
+            f.Position = position;
+        }, cancellationToken);
+        if (fire is not null)
+        {
+            Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, position);
+            var now = time.GetUtcNow();
+            await PublishAsync(new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
+                (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, position, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), now), fire.FireId, cancellationToken);
+        }
+
+        return fire;
+    }
+
+    public async Task<FireRecord?> ClosedAsync(string fireId, long? position, decimal closePrice, decimal profit, CloseReason reason, long? closedTsMs, string currency, CancellationToken cancellationToken)
+    {
+        FireStatus[] from = [FireStatus.Queued, FireStatus.Sent, FireStatus.Unconfirmed, FireStatus.Filled];
+        var fire = await TransitionAsync(fireId, from, FireStatus.Closed, $"closed ({reason})", (f, now) =>
+        {
+            var r = f.RiskMoney > 0 ? (double)(profit / f.RiskMoney) : 0;
+            f.ClosedAtMs = closedTsMs is > 0 ? closedTsMs : now;
+            f.ClosePrice = closePrice;
+            f.Profit = profit;
+            f.RMultiple = Math.Round(r, 4);
+            f.Result = (int)Outcomes.Classify(r);
+            f.CloseReason = (int)reason;
+            f.Position ??= position;
+            f.FillPrice ??= f.Entry;
+            f.FilledVolume ??= f.Volume;
+        }, cancellationToken);
+        if (fire is not null)
+        {
+            Log.FireClosed(logger, fire.FireId, fire.MissionId, reason.ToString(), closePrice, profit, fire.RMultiple!.Value);
+            var atStop = Outcomes.AtOriginalStop(reason, closePrice, fire.StopLoss, fire.Point);
+            await PublishAsync(new TradeClosed(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.Symbol, (Side)fire.Side,
+                fire.FillPrice!.Value, closePrice, fire.FilledVolume!.Value, profit, currency, fire.RMultiple.Value, (TradeResult)fire.Result!.Value, reason, atStop,
+                DateTimeOffset.FromUnixTimeMilliseconds(fire.ClosedAtMs!.Value), time.GetUtcNow()), fire.FireId, cancellationToken);
+        }
+
+        return fire;
+    }
+
+    private async Task<FireRecord?> TransitionAsync(string fireId, FireStatus[] from, FireStatus to, string detail, Action<FireRecord, long> apply, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            var fire = await db.Fires.FirstOrDefaultAsync(f => f.FireId == fireId, cancellationToken);
+            if (fire is null || !from.Contains(fire.Status))
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            fire.Status = to;
+            apply(fire, now);
+            db.FireEvents.Add(new FireEventRecord { FireId = fireId, Status = to, AtMs = now, Detail = Truncate(detail) });
+            if (to != FireStatus.Queued)
+            {
+                await db.Outbox.Where(o => o.FireId == fireId && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            metrics.Fire(to.ToString());
+            return fire;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task PublishAsync(INotification fact, string fireId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(fact, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.PublishFailed(logger, fact.GetType().Name, fireId, ex);
+        }
+    }
+
+    private static string Truncate(string s) => s.Length <= 512 ? s : s[..512];
+}

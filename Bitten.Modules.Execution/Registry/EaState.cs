@@ -1,0 +1,30 @@
+using Bitten.Contracts.Signals;
+
+namespace Bitten.Modules.Execution.Registry;
+
+/// <summary>An immutable snapshot of one EA as the registry knows it.</summary>
+internal sealed record EaState(
+    string EaId,
+    long UserId,
+    bool IsDefault,
+    string Currency,
+    decimal Balance,
+    decimal Equity,
+    decimal Margin,
+    decimal FreeMargin,
+    int? BrokerUtcOffsetSeconds,
+    string? AccountLogin,
+    string? Broker,
+    long LastSeenMs,
+    bool Session,
+    decimal? StartOfDayEquity,
+    long? StartOfDayDay,
+    IReadOnlyDictionary<string, SymbolSpec> Symbols,
+    IReadOnlyList<EaPosition> Positions,
+    double? LastPingRttMs)
+{
+    public bool IsFresh(DateTimeOffset now, TimeSpan staleAfter) => LastSeenMs > 0 && now.ToUnixTimeMilliseconds() - LastSeenMs <= (long)staleAfter.TotalMilliseconds;
+
+    /// <summary>Reachable for a fire: said hello on this process's command socket, still connected, and fresh.</summary>
+    public bool CanReceive(DateTimeOffset now, TimeSpan staleAfter) => Session && IsFresh(now, staleAfter);
+}

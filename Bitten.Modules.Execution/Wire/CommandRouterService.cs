@@ -1,0 +1,359 @@
+using System.Text;
+using System.Text.Json;
+using Bitten.Contracts.Hosting;
+using Bitten.Modules.Execution.Fires;
+using Bitten.Modules.Execution.Persistence;
+using Bitten.Modules.Execution.Registry;
+using Bitten.Zmq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bitten.Modules.Execution.Wire;
+
+/// <summary>
+/// Owns the command ROUTER (5555). One task receives (hello, heartbeat); one owner loop is the only
+/// sender: hello_acks, the outbox (fires to the user's own EA only, by routing id = ea_id), close and
+/// close_all, pings, and the confirmation deadline (SENT → UNCONFIRMED).
+/// </summary>
+internal sealed class CommandRouterService(
+    EaRegistry registry,
+    EaAuthenticator authenticator,
+    HeartbeatProcessor heartbeats,
+    FireLifecycle lifecycle,
+    RouterQueue queue,
+    PingTracker pings,
+    ExecutionMetrics metrics,
+    IServiceScopeFactory scopes,
+    IOptions<ExecutionOptions> options,
+    IOptions<ZmqOptions> zmq,
+    BoundEndpoints endpoints,
+    TimeProvider time,
+    ILogger<CommandRouterService> logger) : BackgroundService
+{
+    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes });
+        var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
+        endpoints.Set("commands", port);
+        Log.CommandsBound(logger, port);
+        await registry.EnsureLoadedAsync(stoppingToken);
+        var receiving = Task.Run(() => ReceiveLoopAsync(socket, stoppingToken), stoppingToken);
+        await OwnerLoopAsync(socket, stoppingToken);
+        try
+        {
+            await receiving;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task OwnerLoopAsync(ZmqSocket socket, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    wait.CancelAfter(options.Value.PollInterval);
+                    try
+                    {
+                        await queue.Reader.WaitToReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                    {
+                    }
+                }
+
+                while (queue.Reader.TryRead(out var work))
+                {
+                    if (work.Payload is null)
+                    {
+                        continue; // an outbox wake-up; the outbox is drained below either way
+                    }
+
+                    if (work.Broadcast)
+                    {
+                        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+                        {
+                            Send(socket, ea.EaId, work.Payload);
+                        }
+                    }
+                    else if (work.EaId is not null)
+                    {
+                        Send(socket, work.EaId, work.Payload);
+                    }
+                }
+
+                await DrainOutboxAsync(socket, stoppingToken);
+                await ExpireConfirmationsAsync(stoppingToken);
+                PingAll(socket);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.RouterLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    private ZmqSendResult Send(ZmqSocket socket, string eaId, byte[] payload)
+    {
+        var result = socket.TrySend(Encoding.UTF8.GetBytes(eaId), payload);
+        if (result == ZmqSendResult.UnknownRoutingId && registry.Find(eaId) is { Session: true })
+        {
+            registry.EndSession(eaId);
+            Log.EaSessionLost(logger, eaId);
+        }
+
+        return result;
+    }
+
+    private async Task DrainOutboxAsync(ZmqSocket socket, CancellationToken ct)
+    {
+        List<FireRecord> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            var ids = await db.Outbox.AsNoTracking().Where(o => o.DoneAtMs == null).OrderBy(o => o.Id).Select(o => o.FireId).Take(200).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            due = await db.Fires.AsNoTracking().Where(f => ids.Contains(f.FireId)).ToListAsync(ct);
+            var stray = ids.Except(due.Where(f => f.Status == FireStatus.Queued).Select(f => f.FireId)).ToList();
+            if (stray.Count > 0)
+            {
+                var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+                await db.Outbox.Where(o => stray.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, nowMs), ct);
+            }
+        }
+
+        foreach (var fire in due.Where(f => f.Status == FireStatus.Queued).OrderBy(f => f.CreatedAtMs))
+        {
+            var now = time.GetUtcNow();
+            if (now.ToUnixTimeMilliseconds() >= fire.ExpiresAtMs)
+            {
+                await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "the mission expired before it reached the terminal", null, ct);
+                continue;
+            }
+
+            var ea = registry.Find(fire.EaId);
+            if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
+            {
+                await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
+                continue;
+            }
+
+            if (!ea.Session)
+            {
+                continue; // seen within the staleness limit but not yet re-connected (e.g. after our restart): hold until its hello, staleness or expiry
+            }
+
+            var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
+            switch (result)
+            {
+                case ZmqSendResult.Sent:
+                    await lifecycle.SentAsync(fire.FireId, ct);
+                    break;
+                case ZmqSendResult.UnknownRoutingId:
+                    await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
+                    break;
+                default:
+                    metrics.Rejected("send_" + result.ToString().ToLowerInvariant());
+                    break; // queue full: the row stays and is tried again until the mission expires
+            }
+        }
+    }
+
+    private async Task ExpireConfirmationsAsync(CancellationToken ct)
+    {
+        var cutoff = (time.GetUtcNow() - options.Value.ConfirmTimeout).ToUnixTimeMilliseconds();
+        List<string> late;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            late = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Fires.AsNoTracking()
+                .Where(f => f.Status == FireStatus.Sent && f.SentAtMs < cutoff).Select(f => f.FireId).ToListAsync(ct);
+        }
+
+        foreach (var fireId in late)
+        {
+            await lifecycle.FailAsync(fireId, [FireStatus.Sent], FireStatus.Unconfirmed,
+                $"no confirmation within {options.Value.ConfirmTimeout.TotalSeconds:0.#} s; reconciling from the terminal's next heartbeat", null, ct);
+        }
+    }
+
+    private void PingAll(ZmqSocket socket)
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastPing < PingInterval)
+        {
+            return;
+        }
+
+        _lastPing = now;
+        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+        {
+            Send(socket, ea.EaId, EaCommands.Ping(pings.Start(ea.EaId)));
+        }
+    }
+
+    private async Task ReceiveLoopAsync(ZmqSocket socket, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var message = await socket.ReceiveAsync(stoppingToken);
+                if (message.FrameCount != 2)
+                {
+                    metrics.Rejected("malformed");
+                    continue;
+                }
+
+                var routingId = Encoding.UTF8.GetString(message[0]);
+                await HandleAsync(routingId, message.GetFrameMemory(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.RouterLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task HandleAsync(string routingId, ReadOnlyMemory<byte> json, CancellationToken ct)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            Drop("malformed_json", routingId, "not JSON");
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Drop("malformed_json", routingId, "not a JSON object");
+                return;
+            }
+
+            var type = root.Type();
+            var eaId = root.Str("ea_id");
+            if (eaId != routingId)
+            {
+                if (type == "hello")
+                {
+                    queue.Send(routingId, EaCommands.HelloRefused("ea_id must equal the socket's routing id"));
+                }
+
+                EndSession(routingId);
+
+                Drop("identity_mismatch", routingId, "ea_id differs from the routing id");
+                return;
+            }
+
+            var credentials = await authenticator.CheckAsync(eaId, root.Str("ea_token"), ct);
+            switch (type)
+            {
+                case "hello":
+                    if (!credentials.Valid)
+                    {
+                        EndSession(routingId);
+                        queue.Send(routingId, EaCommands.HelloRefused("invalid ea_id or ea_token"));
+                        Log.EaHelloRefused(logger, routingId, "invalid credentials");
+                        metrics.Rejected("unauthenticated");
+                        return;
+                    }
+
+                    var hello = EaDocuments.Hello(root);
+                    var refusal = await registry.HelloAsync(routingId, credentials.Owner!.Value.Value, credentials.IsDefault, hello, ct);
+                    if (refusal is not null)
+                    {
+                        queue.Send(routingId, EaCommands.HelloRefused(refusal));
+                        Log.EaHelloRefused(logger, routingId, refusal);
+                        metrics.Rejected("duplicate_ea");
+                        return;
+                    }
+
+                    queue.Send(routingId, EaCommands.HelloAck(time.GetUtcNow().ToUnixTimeMilliseconds()));
+                    queue.WakeOutbox();
+                    Log.EaHello(logger, routingId, credentials.Owner.Value.Value, hello.AccountLogin);
+                    return;
+                case "heartbeat":
+                    if (!credentials.Valid)
+                    {
+                        EndSession(routingId);
+                        Drop("unauthenticated", routingId, null);
+                        return;
+                    }
+
+                    if (registry.Find(routingId) is not { Session: true })
+                    {
+                        Drop("no_hello", routingId, "heartbeat before hello");
+                        return;
+                    }
+
+                    if (EaDocuments.Heartbeat(root, routingId, time.GetUtcNow()) is { } heartbeat)
+                    {
+                        await heartbeats.ApplyAsync(heartbeat, ct);
+                    }
+                    else
+                    {
+                        Drop("missing_field", routingId, "heartbeat needs balance and equity");
+                    }
+
+                    return;
+                case "pong":
+                    if (credentials.Valid && !pings.Answer(routingId, root.Str("ping_id")))
+                    {
+                        metrics.Rejected("unknown_ping");
+                    }
+
+                    return;
+                default:
+                    Drop("unknown_type", routingId, type);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A connection that holds this routing id failed authentication. Bitten.Zmq gives the route to the newest
+    /// connection with that id, so it may have displaced the real EA: nothing is sent on the route until a valid hello.
+    /// </summary>
+    private void EndSession(string routingId)
+    {
+        if (registry.Find(routingId) is { Session: true })
+        {
+            registry.EndSession(routingId);
+            Log.EaSessionLost(logger, routingId);
+        }
+    }
+
+    private void Drop(string reason, string eaId, string? detail)
+    {
+        metrics.Rejected(reason);
+        Log.EaMessageDropped(logger, reason, eaId, detail);
+    }
+}

@@ -14,6 +14,9 @@ internal sealed class FakeMediator : IMediator
 
     public ConcurrentQueue<QueueUserAlert> Alerts { get; } = new();
 
+    /// <summary>Users whose alerts fail (as if the Users module threw).</summary>
+    public ConcurrentDictionary<long, bool> FailAlertsFor { get; } = new();
+
     public Func<INotification, CancellationToken, Task>? OnPublish { get; set; }
 
     public void Profile(long user, string timeZone, DrillTone tone = DrillTone.Balanced) =>
@@ -43,6 +46,11 @@ internal sealed class FakeMediator : IMediator
 
     private AlertQueueOutcome Queue(QueueUserAlert alert)
     {
+        if (FailAlertsFor.ContainsKey(alert.UserId.Value))
+        {
+            throw new InvalidOperationException("Users module is down for this user.");
+        }
+
         if (Alerts.Any(a => a.DedupeKey == alert.DedupeKey))
         {
             return AlertQueueOutcome.Duplicate;

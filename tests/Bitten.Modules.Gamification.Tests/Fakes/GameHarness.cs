@@ -18,6 +18,15 @@ internal sealed class GameHarness : IDisposable
         DatabasePath = _directory.Combine("game.db");
         var services = new ServiceCollection();
         services.AddLogging();
+        Configure(services);
+        _provider = services.BuildServiceProvider();
+        using var scope = _provider.CreateScope();
+        scope.ServiceProvider.GetRequiredService<GamificationDbContext>().Database.Migrate();
+    }
+
+    /// <summary>The module's services with this harness's clock, mediator and database (also for an HTTP test host).</summary>
+    public void Configure(IServiceCollection services)
+    {
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IMediator>(Mediator);
@@ -27,9 +36,6 @@ internal sealed class GameHarness : IDisposable
         services.AddOptions<Drill.DrillReportOptions>();
         services.AddDbContext<GamificationDbContext>(o => o.UseSqlite($"Data Source={DatabasePath};Default Timeout=30"));
         services.AddGamificationServices();
-        _provider = services.BuildServiceProvider();
-        using var scope = _provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<GamificationDbContext>().Database.Migrate();
     }
 
     public ManualTimeProvider Clock { get; }

@@ -38,7 +38,7 @@ internal static partial class GamificationEndpoints
     private static partial Regex DisplayNamePattern();
 
     private static async Task<IResult> ProgressAsync(ClaimsPrincipal principal, ProgressService progress, CancellationToken ct) =>
-        CurrentUser.From(principal) is { } user ? Results.Ok(await progress.GetAsync(user, ct)) : NoUser();
+        CurrentUser.From(principal) is { } user ? Results.Json(await progress.GetAsync(user, ct), ApiJson.SnakeCase) : NoUser();
 
     private static async Task<IResult> ChooseTacticAsync(
         ClaimsPrincipal principal, ChooseTacticRequest? body, TacticService tactics, GamificationMetrics metrics, CancellationToken ct)
@@ -73,7 +73,7 @@ internal static partial class GamificationEndpoints
 
         // Published, not called: the same fact the bot publishes, so every listener sees HUD check-ins too.
         await mediator.Publish(new UserCheckedIn(user, time.GetUtcNow()), ct);
-        return Results.Ok(await progress.GetAsync(user, ct));
+        return Results.Json(await progress.GetAsync(user, ct), ApiJson.SnakeCase);
     }
 
     private static async Task<IResult> LeaderboardChoiceAsync(

@@ -61,10 +61,10 @@ public sealed class ApiTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        body.GetProperty("streakDays").GetInt32().ShouldBe(1);
+        body.GetProperty("streak_days").GetInt32().ShouldBe(1);
         body.GetProperty("xp").GetInt64().ShouldBe(50);
         body.GetProperty("tactic").GetString().ShouldBe("LONE_WOLF");
-        body.GetProperty("shotsRemaining").GetInt32().ShouldBe(4);
+        body.GetProperty("shots_remaining").GetInt32().ShouldBe(4);
     }
 
     [Fact]

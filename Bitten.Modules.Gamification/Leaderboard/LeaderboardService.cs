@@ -35,6 +35,3 @@ internal sealed class LeaderboardService(GamificationDbContext db)
             .Select((x, i) => new LeaderboardRow(i + 1, x.DisplayName!, x.Score))];
     }
 }
-
-/// <summary>One leaderboard line: position, chosen display name, score (XP or R).</summary>
-internal sealed record LeaderboardRow(int Position, string DisplayName, double Score);

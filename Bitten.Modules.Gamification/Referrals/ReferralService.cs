@@ -75,14 +75,3 @@ internal sealed class ReferralService(
         }
     }
 }
-
-/// <summary>What happened to one referral.</summary>
-internal enum ReferralOutcome
-{
-    Unknown = 0,
-    Counted = 1,
-    AlreadyCounted = 2,
-    RecruitTaken = 3,
-    SelfReferral = 4,
-    DailyLimit = 5,
-}

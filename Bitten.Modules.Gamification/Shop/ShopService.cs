@@ -45,13 +45,3 @@ internal sealed class ShopService(GamificationDbContext db, XpLedger ledger, IOp
         [.. await db.XpLedger.AsNoTracking().Where(x => x.UserId == user.Value && x.Reason == Reason && x.SourceId != null)
             .Select(x => x.SourceId!).ToListAsync(ct)];
 }
-
-/// <summary>What a purchase did.</summary>
-internal enum PurchaseOutcome
-{
-    Unknown = 0,
-    Bought = 1,
-    AlreadyOwned = 2,
-    InsufficientXp = 3,
-    UnknownItem = 4,
-}

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "XP award {AwardKey} for user {UserId} already in the ledger; replay ignored")]
     public static partial void XpDuplicate(ILogger logger, long userId, string awardKey);
 
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "A listener of XpAwarded {AwardKey} for user {UserId} failed; the award stays in the ledger")]
+    public static partial void XpAwardedListenerFailed(ILogger logger, long userId, string awardKey, Exception exception);
+
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "User {UserId} bought {Item} for {Price} XP")]
     public static partial void ShopPurchase(ILogger logger, long userId, string item, int price);
 

@@ -46,7 +46,16 @@ internal sealed class XpLedger(GamificationDbContext db, IMediator mediator, Tim
         var balance = await BalanceAsync(user, ct);
         var awarded = new XpAwarded(user, amount, reason, awardKey, balance, DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAtMs));
         Log.XpAwarded(logger, user.Value, amount, reason, awardKey, balance);
-        await mediator.Publish(awarded, ct);
+        try
+        {
+            await mediator.Publish(awarded, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The award is stored; a failing listener elsewhere must not fail (and so replay) the fact that earned it.
+            Log.XpAwardedListenerFailed(logger, user.Value, awardKey, ex);
+        }
+
         return awarded;
     }
 

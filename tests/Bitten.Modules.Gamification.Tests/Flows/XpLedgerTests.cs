@@ -30,6 +30,22 @@ public sealed class XpLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task FireFilled_WhenTheSameFactArrivesTwiceAtOnce_AwardsXpOnce()
+    {
+        var fill = Facts.Filled(2, "F9", Start);
+        using var ready = new Barrier(2);
+
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => _game.RunAsync(sp =>
+        {
+            ready.SignalAndWait();
+            return ActivatorUtilities.CreateInstance<FireFilledHandler>(sp).Handle(fill, CancellationToken.None);
+        }))));
+
+        (await _game.BalanceAsync(2)).ShouldBe(35);
+        _game.Mediator.Published.OfType<XpAwarded>().Count(x => x.AwardKey == "fire:F9").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task TradeClosed_WhenWinAt3Point4R_Awards25Plus5PerFullRAboveOneOnce()
     {
         var close = Facts.Closed(1, "F1", TradeResult.Win, 3.4, Start);

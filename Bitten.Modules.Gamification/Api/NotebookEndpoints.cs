@@ -54,7 +54,7 @@ internal static class NotebookEndpoints
             return GamificationEndpoints.NoUser();
         }
 
-        if (Invalid(body, metrics) is { } bad)
+        if ((Invalid(body, metrics) ?? await ForeignFireAsync(user, body!, journal, metrics, ct)) is { } bad)
         {
             return bad;
         }
@@ -70,7 +70,7 @@ internal static class NotebookEndpoints
             return GamificationEndpoints.NoUser();
         }
 
-        if (Invalid(body, metrics) is { } bad)
+        if ((Invalid(body, metrics) ?? await ForeignFireAsync(user, body!, journal, metrics, ct)) is { } bad)
         {
             return bad;
         }
@@ -98,6 +98,11 @@ internal static class NotebookEndpoints
 
         return problem is null ? null : GamificationEndpoints.Bad(metrics, field, problem);
     }
+
+    private static async Task<IResult?> ForeignFireAsync(Bitten.Contracts.Common.UserId user, JournalRequest body, JournalService journal, GamificationMetrics metrics, CancellationToken ct) =>
+        body.FireId is { } fire && !await journal.OwnsFireAsync(user, fire, ct)
+            ? GamificationEndpoints.Bad(metrics, "fire_id", $"'{fire}' is not one of your filled fires")
+            : null;
 
     private static IResult NotFound(long id) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such entry", detail: $"You have no notebook entry {id.ToString(CultureInfo.InvariantCulture)}.");

@@ -83,6 +83,10 @@ internal sealed class JournalService(
         return entry;
     }
 
+    /// <summary>A linked fire must be one of the user's own fills (as heard from Execution).</summary>
+    public Task<bool> OwnsFireAsync(UserId user, string fireId, CancellationToken ct) =>
+        db.Fires.AnyAsync(f => f.FireId == fireId && f.UserId == user.Value, ct);
+
     public Task<JournalEntry?> FindAsync(UserId user, long id, CancellationToken ct) =>
         db.Journal.FirstOrDefaultAsync(e => e.Id == id && e.UserId == user.Value, ct);
 

@@ -106,6 +106,20 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notebook_WhenLinkingAnotherUsersFire_Is400AndOwnFireIsAccepted()
+    {
+        await _game.RunAsync(sp => ActivatorUtilities.CreateInstance<Integration.FireFilledHandler>(sp).Handle(Facts.Filled(2, "THEIRS", _game.Clock.GetUtcNow()), CancellationToken.None));
+        await _game.RunAsync(sp => ActivatorUtilities.CreateInstance<Integration.FireFilledHandler>(sp).Handle(Facts.Filled(1, "MINE", _game.Clock.GetUtcNow()), CancellationToken.None));
+
+        var foreign = await Client(1).PostAsJsonAsync("/api/notebook", new { text = "note", fire_id = "THEIRS" });
+        var own = await Client(1).PostAsJsonAsync("/api/notebook", new { text = "note", fire_id = "MINE" });
+
+        foreign.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await foreign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString().ShouldBe("fire_id");
+        own.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Leaderboard_WhenOnlyOneUserOptedIn_ShowsOnlyTheirDisplayName()
     {
         await _game.RunAsync(sp => sp.GetRequiredService<Xp.XpLedger>().AwardAsync(new Bitten.Contracts.Common.UserId(1), 300, "test", "seed:1", null, CancellationToken.None));

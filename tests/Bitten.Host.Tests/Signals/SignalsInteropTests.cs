@@ -39,7 +39,7 @@ public sealed class SignalsInteropTests : IDisposable
         var (exit, output) = await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Signals", "feed_interop.py"), feed, signals, ticks);
 
         exit.ShouldBe(0, output);
-        output.ShouldContain("SENT 2");
+        output.ShouldContain("SENT 1352");
         output.ShouldContain("SIGNAL signal.EURUSD ");
         output.ShouldContain("\"pattern\":\"FAIR_VALUE_GAP_FILL\"");
         output.ShouldContain("\"side\":\"SELL\"");

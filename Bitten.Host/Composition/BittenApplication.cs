@@ -54,8 +54,9 @@ internal static class BittenApplication
             .Add("Execution", typeof(ExecutionModule), b => b.AddExecutionModule(), e => e.MapExecutionEndpoints())
             .Add("Users", typeof(UsersModule), b => b.AddUsersModule(), e => e.MapUsersEndpoints())
             .Add("Gamification", typeof(GamificationModule), b => b.AddGamificationModule(), e => e.MapGamificationEndpoints());
+        var beforeSimulator = builder.Services.Count;
         builder.AddSimulator();
-        EmbeddedDefault.Register(builder);
+        EmbeddedDefault.Register(builder, beforeSimulator);
         builder.Services.AddBittenMediator(modules.EnabledAssemblies);
         builder.Services.AddSingleton(modules);
 

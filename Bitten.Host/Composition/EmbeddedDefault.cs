@@ -18,7 +18,11 @@ internal sealed class EmbeddedDefault(
     IHostApplicationLifetime lifetime,
     ILogger<EmbeddedDefault> logger) : IHostedService
 {
-    public static void Register(IHostApplicationBuilder builder)
+    /// <summary>
+    /// Registers the seeding ahead of the simulator's services (<paramref name="simulatorStart"/>): hosted
+    /// services start in order, so the demo EA is linked before the paper EA says hello.
+    /// </summary>
+    public static void Register(IHostApplicationBuilder builder, int simulatorStart)
     {
         var identity = builder.Services.Select(d => d.ImplementationInstance).OfType<SimulatorIdentity>().FirstOrDefault();
         if (identity is not { Enabled: true })
@@ -32,7 +36,7 @@ internal sealed class EmbeddedDefault(
             builder.Configuration.AddInMemoryCollection([new("Modules:Signals:FeedSources:0", identity.EaId)]);
         }
 
-        builder.Services.AddHostedService<EmbeddedDefault>();
+        builder.Services.Insert(simulatorStart, ServiceDescriptor.Singleton<IHostedService, EmbeddedDefault>());
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -23,6 +23,14 @@ var history = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "fx", 
 var bars = Directory.GetFiles(history, "DAT_ASCII_EURUSD_M1_2017*.csv").Order(StringComparer.Ordinal).SelectMany(f => HistDataReader.Read(f)).ToList();
 Console.WriteLine($"{bars.Count:N0} real EURUSD M1 bars loaded");
 
+if (args.Contains("--in-process-only"))
+{
+    // For profiling (e.g. under `perf record` with DOTNET_PerfMapEnabled=1): the engine alone, nothing written.
+    var only = InProcess(bars, runs: 10);
+    Console.WriteLine(only.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    return 0;
+}
+
 var inProcess = InProcess(bars, runs: 5);
 Console.WriteLine($"in-process: {inProcess["m1_bars_per_s_median"]} M1 bars/s, {inProcess["ticks_per_s_median"]} ticks/s (median of 5)");
 var overZmq = await OverZmqAsync(root, bars);

@@ -57,6 +57,7 @@ public sealed class UsersTestHost : IAsyncDisposable
         App.UseRateLimiter();
         App.MapUsersEndpoints();
         App.MapGet("/test/admin", () => "welcome, admin").RequireAuthorization("admin");
+        App.MapPost("/api/test/{id}/fire", () => Results.Accepted()).RequireAuthorization("user"); // stands in for another module's trading action
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.Migrate();
     }

@@ -17,6 +17,14 @@ internal static class MissionAnnouncement
         m.WinProbability, m.ExpectedValueR, m.Confidence, m.Fireable, m.NotFireableReason,
         DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAtMs), DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), now);
 
+    /// <summary>Marks one fan-out's rows (one signal, one creation instant) in a single statement on the (signal, user) index.</summary>
+    public static Task<int> MarkFanOutAnnouncedAsync(MissionsDbContext db, string signalId, long createdAtMs, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var atMs = at.ToUnixTimeMilliseconds();
+        return db.Missions.Where(m => m.SignalId == signalId && m.CreatedAtMs == createdAtMs && m.AnnouncedAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AnnouncedAtMs, atMs), cancellationToken);
+    }
+
     public static async Task MarkAnnouncedAsync(MissionsDbContext db, IReadOnlyList<MissionRecord> rows, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var atMs = at.ToUnixTimeMilliseconds();

@@ -94,7 +94,10 @@ internal sealed class MissionFanOut(
         }
 
         // The rows were the outbox: once announced they are marked; a crash before this line leaves them for AnnouncementRecoveryJob.
-        await MissionAnnouncement.MarkAnnouncedAsync(db, inserted, time.GetUtcNow(), cancellationToken);
+        if (inserted.Count > 0)
+        {
+            await MissionAnnouncement.MarkFanOutAnnouncedAsync(db, signalId, inserted[0].CreatedAtMs, time.GetUtcNow(), cancellationToken);
+        }
 
         var fireable = inserted.Count(r => r.Fireable);
         metrics.Created.Add(fireable, new KeyValuePair<string, object?>("fireable", "true"));

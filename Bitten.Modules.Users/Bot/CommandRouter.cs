@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bitten.Contracts.Common;
 using Bitten.Modules.Users.Accounts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Telegram;
@@ -12,26 +13,35 @@ using static System.Net.WebUtility;
 namespace Bitten.Modules.Users.Bot;
 
 /// <summary>
-/// Answers the bot's commands: /start [ref], /help, /me, /link [label], /login; anything else gets a
+/// Answers the bot's commands (see <see cref="HelpText"/>) and inline FIRE buttons; anything else gets a
 /// pointer to /help. Secrets (EA tokens, login codes) are only ever sent in a private chat.
 /// </summary>
-internal sealed class CommandRouter(
-    TelegramBotClient bot, UserDirectory users, EaLinkService eas, LoginLinkService logins,
-    IOptions<TelegramOptions> telegram, IOptions<AuthOptions> auth, ILogger<CommandRouter> logger)
+internal sealed partial class CommandRouter(
+    TelegramBotClient bot, UserDirectory users, EaLinkService eas, LoginLinkService logins, UserSettingsService settings,
+    AuditLog audit, IServiceProvider services, IOptions<TelegramOptions> telegram, IOptions<AuthOptions> auth, ILogger<CommandRouter> logger)
 {
     public const string HelpText =
         "<b>BITTEN</b> commands\n" +
         "/start – register and open the HUD\n" +
         "/me – your tier, referral code and linked terminals\n" +
+        "/missions – your open missions, with FIRE buttons\n" +
+        "/fire &lt;mission id&gt; – fire a mission\n" +
+        "/mode manual|auto – auto-fire off or on\n" +
+        "/risk &lt;percent&gt; – risk per trade\n" +
+        "/drill on|off|harsh|balanced|encouraging – daily drill report\n" +
+        "/notify [kind on|silent|off] – which alerts you get\n" +
+        "/recruit – your referral code\n" +
         "/link [label] – link a MetaTrader terminal (gives its ea_id and token once)\n" +
+        "/unlink &lt;ea_id&gt; – unlink a terminal\n" +
         "/login – a one-time link to sign in from a browser\n" +
-        "/help – this list";
+        "/help – this list\n" +
+        "Admins: /health, /halt, /resume";
 
     public async Task HandleAsync(TelegramUpdate update, CancellationToken ct)
     {
         if (update.CallbackQuery is { } callback)
         {
-            await bot.AnswerCallbackQueryAsync(callback.Id, "This button is not active any more.", ct: ct);
+            await CallbackAsync(callback, ct);
             return;
         }
 
@@ -71,6 +81,24 @@ internal sealed class CommandRouter(
                 break;
             case "login":
                 await LoginAsync(chat, who, ct);
+                break;
+            case "unlink":
+                await UnlinkAsync(chat, who, command.Argument, ct);
+                break;
+            case "mode" or "risk" or "drill" or "notify":
+                await SettingAsync(chat, who, command, ct);
+                break;
+            case "recruit":
+                await RecruitAsync(chat, who, ct);
+                break;
+            case "missions":
+                await MissionsAsync(chat, who, ct);
+                break;
+            case "fire":
+                await FireCommandAsync(chat, who, command.Argument, ct);
+                break;
+            case "health" or "halt" or "resume":
+                await AdminAsync(chat, who, command.Name, ct);
                 break;
             default:
                 await bot.SendMessageAsync(chat, $"I don't know /{HtmlEncode(command.Name)}. Send /help to see the commands.", ct: ct);

@@ -3,6 +3,7 @@ using Bitten.Contracts.Execution;
 using Bitten.Contracts.Missions;
 using Bitten.Contracts.Users;
 using Bitten.Modules.Users.Alerts;
+using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Telegram;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -21,9 +22,14 @@ internal sealed class TradeAlertHandlers(AlertOutbox outbox, IOptions<TelegramOp
     INotificationHandler<FireFailed>,
     INotificationHandler<TradeClosed>
 {
-    public Task Handle(MissionCreated notification, CancellationToken cancellationToken) =>
-        QueueAsync(notification.UserId, AlertKind.SignalAlert, AlertTexts.Mission(notification), $"mission:{notification.MissionId.Value}",
-            HudButton(notification.Fireable ? "🎯 Open mission" : "Open mission", notification.MissionId), cancellationToken);
+    public Task Handle(MissionCreated notification, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AlertButton> fire = notification.Fireable
+            ? [new AlertButton("🔥 FIRE", string.Empty, false, FireCallback.Data(notification.MissionId))]
+            : [];
+        return QueueAsync(notification.UserId, AlertKind.SignalAlert, AlertTexts.Mission(notification), $"mission:{notification.MissionId.Value}",
+            [.. fire, .. HudButton(notification.Fireable ? "🎯 Open mission" : "Open mission", notification.MissionId) ?? []], cancellationToken);
+    }
 
     public Task Handle(FireFilled notification, CancellationToken cancellationToken) =>
         QueueAsync(notification.UserId, AlertKind.FireResult, AlertTexts.Filled(notification), $"fill:{notification.FireId.Value}",

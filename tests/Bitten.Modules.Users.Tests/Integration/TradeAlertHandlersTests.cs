@@ -34,8 +34,9 @@ public sealed class TradeAlertHandlersTests : IAsyncLifetime
         body.GetProperty("chat_id").GetInt64().ShouldBe(9100);
         body.GetProperty("text").GetString()!.ShouldContain("<b>EURUSD BUY</b>");
         body.GetProperty("text").GetString()!.ShouldContain("Volume <b>0.25</b> lots");
-        body.GetProperty("reply_markup").GetProperty("inline_keyboard")[0][0].GetProperty("web_app").GetProperty("url").GetString()
-            .ShouldBe("https://bitten.example/hud?mission=01JDMISSION0000000000000001");
+        var row = body.GetProperty("reply_markup").GetProperty("inline_keyboard")[0];
+        row[0].GetProperty("callback_data").GetString().ShouldBe("fire:01JDMISSION0000000000000001");
+        row[1].GetProperty("web_app").GetProperty("url").GetString().ShouldBe("https://bitten.example/hud?mission=01JDMISSION0000000000000001");
         (await host.InScopeAsync<UsersDbContext, int>(db => db.Alerts.CountAsync())).ShouldBe(1);
     }
 

@@ -26,7 +26,7 @@ public sealed class UsersTestHost : IAsyncDisposable
     private readonly TemporaryDirectory? _ownDirectory;
     private HttpClient? _http;
 
-    private UsersTestHost(Dictionary<string, string?> settings, string? dataDirectory, ManualTimeProvider? clock)
+    private UsersTestHost(Dictionary<string, string?> settings, string? dataDirectory, ManualTimeProvider? clock, Action<IServiceCollection>? services = null)
     {
         _ownDirectory = dataDirectory is null ? new TemporaryDirectory("users-host") : null;
         DataDirectory = dataDirectory ?? _ownDirectory!.Path;
@@ -51,6 +51,7 @@ public sealed class UsersTestHost : IAsyncDisposable
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         builder.AddUsersModule();
         AddMediator(builder.Services);
+        services?.Invoke(builder.Services);
         App = builder.Build();
         App.UseAuthentication();
         App.UseAuthorization();
@@ -72,6 +73,10 @@ public sealed class UsersTestHost : IAsyncDisposable
 
     public static UsersTestHost Create(params (string Key, string? Value)[] settings) =>
         new(Settings(settings), null, null);
+
+    /// <summary>A host with extra services (fakes of other modules' request handlers).</summary>
+    public static UsersTestHost Create(Action<IServiceCollection> services, params (string Key, string? Value)[] settings) =>
+        new(Settings(settings), null, null, services);
 
     /// <summary>A host on an existing data folder and clock (a restart of an earlier host).</summary>
     public static UsersTestHost CreateIn(string dataDirectory, ManualTimeProvider clock, params (string Key, string? Value)[] settings) =>

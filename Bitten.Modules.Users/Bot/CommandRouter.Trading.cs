@@ -72,6 +72,12 @@ internal sealed partial class CommandRouter
 
     private async Task CallbackAsync(TelegramCallbackQuery callback, CancellationToken ct)
     {
+        if (callback.Data?.StartsWith(StatsPrefix, StringComparison.Ordinal) == true && !callback.From.IsBot)
+        {
+            await RefreshStatsAsync(callback, ct);
+            return;
+        }
+
         if (!FireCallback.TryParse(callback.Data, out var mission) || callback.From.IsBot)
         {
             await bot.AnswerCallbackQueryAsync(callback.Id, "This button is not active any more.", ct: ct);
@@ -138,7 +144,7 @@ internal sealed partial class CommandRouter
 
     /// <summary>Sends a request to another module; null when that module is switched off (no handler).</summary>
     private async Task<TResponse?> TrySendAsync<TResponse>(IRequest<TResponse> request, CancellationToken ct)
-        where TResponse : class =>
+        where TResponse : class? =>
         IsHandled(request) ? await services.GetRequiredService<IMediator>().Send(request, ct) : null;
 
     private bool IsHandled<TResponse>(IRequest<TResponse> request) =>

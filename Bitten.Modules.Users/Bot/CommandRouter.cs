@@ -18,7 +18,7 @@ namespace Bitten.Modules.Users.Bot;
 /// </summary>
 internal sealed partial class CommandRouter(
     TelegramBotClient bot, UserDirectory users, EaLinkService eas, LoginLinkService logins, UserSettingsService settings,
-    AuditLog audit, IServiceProvider services, IOptions<TelegramOptions> telegram, IOptions<AuthOptions> auth, ILogger<CommandRouter> logger)
+    AuditLog audit, IServiceProvider services, TimeProvider time, IOptions<TelegramOptions> telegram, IOptions<AuthOptions> auth, ILogger<CommandRouter> logger)
 {
     public const string HelpText =
         "<b>BITTEN</b> commands\n" +
@@ -31,6 +31,8 @@ internal sealed partial class CommandRouter(
         "/drill on|off|harsh|balanced|encouraging – daily drill report\n" +
         "/notify [kind on|silent|off] – which alerts you get\n" +
         "/recruit – your referral code\n" +
+        "/status – open trades with live P/L and distance to stop\n" +
+        "/trades [n] · /profit [days] · /daily [n] · /weekly [n] · /performance · /balance\n" +
         "/link [label] – link a MetaTrader terminal (gives its ea_id and token once)\n" +
         "/unlink &lt;ea_id&gt; – unlink a terminal\n" +
         "/login – a one-time link to sign in from a browser\n" +
@@ -96,6 +98,9 @@ internal sealed partial class CommandRouter(
                 break;
             case "fire":
                 await FireCommandAsync(chat, who, command.Argument, ct);
+                break;
+            case "status" or "trades" or "profit" or "daily" or "weekly" or "performance" or "balance":
+                await StatsAsync(chat, who, command.Name, command.Argument, ct);
                 break;
             case "health" or "halt" or "resume":
                 await AdminAsync(chat, who, command.Name, ct);

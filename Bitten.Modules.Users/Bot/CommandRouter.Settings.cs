@@ -77,4 +77,35 @@ internal sealed partial class CommandRouter
             $"Your referral code: <code>{user.ReferralCode}</code>\nA recruit joins by sending <code>/start ref_{user.ReferralCode}</code> to this bot " +
             "(or opening the bot with that start parameter). You both earn XP when they trade.", ct: ct);
     }
+
+    private async Task GameAsync(long chat, TelegramIdentity who, BotCommand command, CancellationToken ct)
+    {
+        var user = await users.UpsertAsync(who, null, ct);
+        var id = new UserId(user.Id);
+        if (command.Name == "tactics")
+        {
+            var progress = await TrySendAsync(new Contracts.Gamification.GetUserProgress(id), ct);
+            await bot.SendMessageAsync(chat, progress is null
+                ? "Tactics are not available on this server right now."
+                : $"Today's tactic: <b>{HtmlEncode(progress.Tactic ?? "none chosen")}</b> (rank {HtmlEncode(progress.Rank)}). Choose or change it in the HUD once per day.", ct: ct);
+            return;
+        }
+
+        if (command.Argument.Length == 0)
+        {
+            await bot.SendMessageAsync(chat, "Use /notebook &lt;text&gt; to write a journal entry.", ct: ct);
+            return;
+        }
+
+        var request = new Contracts.Gamification.AddNotebookEntry(id, command.Argument);
+        var handled = services.GetService(typeof(MediatR.IRequestHandler<Contracts.Gamification.AddNotebookEntry, long>)) is not null;
+        if (!handled)
+        {
+            await bot.SendMessageAsync(chat, "The notebook is not available on this server right now.", ct: ct);
+            return;
+        }
+
+        var entry = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MediatR.IMediator>(services).Send(request, ct);
+        await bot.SendMessageAsync(chat, $"📓 Saved to your notebook (entry {entry.ToString(CultureInfo.InvariantCulture)}).", ct: ct);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Bitten.Contracts.Common;
+using Bitten.Contracts.Gamification;
+using Bitten.Contracts.Missions;
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
@@ -31,6 +33,7 @@ internal sealed partial class CommandRouter(
         "/drill on|off|harsh|balanced|encouraging – daily drill report\n" +
         "/notify [kind on|silent|off] – which alerts you get\n" +
         "/recruit – your referral code\n" +
+        "/tactics – today's tactic · /notebook &lt;text&gt; – a journal entry\n" +
         "/status – open trades with live P/L and distance to stop\n" +
         "/trades [n] · /profit [days] · /daily [n] · /weekly [n] · /performance · /balance\n" +
         "/link [label] – link a MetaTrader terminal (gives its ea_id and token once)\n" +
@@ -93,6 +96,9 @@ internal sealed partial class CommandRouter(
             case "recruit":
                 await RecruitAsync(chat, who, ct);
                 break;
+            case "notebook" or "tactics":
+                await GameAsync(chat, who, command, ct);
+                break;
             case "missions":
                 await MissionsAsync(chat, who, ct);
                 break;
@@ -124,14 +130,22 @@ internal sealed partial class CommandRouter(
     private async Task MeAsync(long chat, TelegramIdentity who, CancellationToken ct)
     {
         var user = await users.UpsertAsync(who, null, ct);
-        var linked = await eas.ListAsync(new UserId(user.Id), ct);
+        var id = new UserId(user.Id);
+        var linked = await eas.ListAsync(id, ct);
         var terminals = linked.Count == 0
             ? "none yet (/link)"
             : string.Join(", ", linked.Select(e => $"{HtmlEncode(e.Label)} (<code>{e.EaId}</code>{(e.IsDefault ? ", default" : string.Empty)})"));
+        var progress = await TrySendAsync(new GetUserProgress(id), ct);
+        var history = await TrySendAsync(new GetTradeHistory(id, time.GetUtcNow()), ct);
+        var game = progress is null ? string.Empty
+            : $"Rank: <b>{HtmlEncode(progress.Rank)}</b> · {progress.Xp.ToString(CultureInfo.InvariantCulture)} XP (next at {progress.NextRankXp.ToString(CultureInfo.InvariantCulture)})\n" +
+              $"Streak: {progress.StreakDays.ToString(CultureInfo.InvariantCulture)} days\n";
+        var open = history is null ? string.Empty : $"Open trades: {history.Open.Count.ToString(CultureInfo.InvariantCulture)} (/status)\n";
+        var keyboard = telegram.Value.MiniAppUrl is { Length: > 0 } url ? InlineKeyboard.Row(InlineButton.MiniApp("Open HUD", url)) : null;
         await bot.SendMessageAsync(chat,
-            $"<b>{HtmlEncode(user.DisplayName)}</b>\nTier: <b>{HtmlEncode(user.Tier)}</b>\n" +
+            $"<b>{HtmlEncode(user.DisplayName)}</b>\nTier: <b>{HtmlEncode(user.Tier)}</b>\n" + game + open +
             $"Risk per trade: {user.RiskPercent.ToString(CultureInfo.InvariantCulture)} %\n" +
-            $"Referral code: <code>{user.ReferralCode}</code>\nTerminals: {terminals}", ct: ct);
+            $"Referral code: <code>{user.ReferralCode}</code>\nTerminals: {terminals}", keyboard: keyboard, ct: ct);
     }
 
     private async Task LinkAsync(long chat, TelegramIdentity who, string label, CancellationToken ct)

@@ -8,6 +8,8 @@ using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
 using Bitten.Modules.Users.Privacy;
+using Bitten.Modules.Users.Security;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Bitten.Modules.Users.Telegram;
 using Bitten.Modules.Users.Tiers;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +38,14 @@ public static class UsersModule
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SecurityOptions>>((keys, security) =>
+        {
+            if (security.Value.Enabled)
+            {
+                keys.XmlEncryptor = new KeyRingEncryptor(new SecretBox(security.Value.KeyBytes()));
+            }
+        });
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleSqlite<UsersDbContext>("Users", "users.db");
 

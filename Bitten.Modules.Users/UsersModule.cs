@@ -2,10 +2,14 @@ using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Alerts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
+using Bitten.Modules.Users.Privacy;
+using Bitten.Modules.Users.Security;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Bitten.Modules.Users.Telegram;
 using Bitten.Modules.Users.Tiers;
 using Microsoft.AspNetCore.Builder;
@@ -34,10 +38,21 @@ public static class UsersModule
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SecurityOptions>>((keys, security) =>
+        {
+            if (security.Value.Enabled)
+            {
+                keys.XmlEncryptor = new KeyRingEncryptor(new SecretBox(security.Value.KeyBytes()));
+            }
+        });
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleSqlite<UsersDbContext>("Users", "users.db");
 
         services.AddSingleton<TierCatalog>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserDataService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserSettingsService>();
         services.AddSingleton<EaCredentialCache>();
@@ -65,6 +80,8 @@ public static class UsersModule
         endpoints.MapAuthEndpoints();
         endpoints.MapAccountEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapAuditEndpoints();
+        endpoints.MapPrivacyEndpoints();
         endpoints.MapTelegramWebhook();
         return endpoints;
     }

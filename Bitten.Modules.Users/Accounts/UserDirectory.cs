@@ -1,4 +1,8 @@
 using Bitten.Contracts.Common;
+using Bitten.Contracts.Gamification;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Bitten.Modules.Users.Persistence;
 using Bitten.Modules.Users.Tiers;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Modules.Users.Accounts;
 
 /// <summary>Registers users on first contact and keeps their Telegram profile and last-seen time current.</summary>
-internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimeProvider time, IOptions<AuthOptions> auth)
+internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimeProvider time, IOptions<AuthOptions> auth, IServiceProvider services, ILogger<UserDirectory> logger)
 {
     public Task<UserRecord?> FindAsync(UserId id, CancellationToken ct) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id.Value, ct);
@@ -15,26 +19,59 @@ internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimePr
     public Task<UserRecord?> FindByTelegramIdAsync(long telegramId, CancellationToken ct) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TelegramId == telegramId, ct);
 
-    /// <summary>Creates the user on first sight (with <paramref name="referralCode"/>'s owner as referrer) or refreshes their profile.</summary>
+    /// <summary>
+    /// Creates the user on first sight (with <paramref name="referralCode"/>'s owner as referrer) or refreshes their profile.
+    /// Every contact (sign-in, bot message) is a check-in for Gamification's streak; a new recruit is announced as <see cref="UserReferred"/>.
+    /// </summary>
     public async Task<UserRecord> UpsertAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
     {
+        UserRecord user;
+        bool created;
         try
         {
-            return await UpsertOnceAsync(who, referralCode, ct);
+            (user, created) = await UpsertOnceAsync(who, referralCode, ct);
         }
         catch (DbUpdateException)
         {
             // Two first contacts of one user raced on the unique Telegram id: the other created the row.
             db.ChangeTracker.Clear();
-            return await UpsertOnceAsync(who, referralCode, ct);
+            (user, created) = await UpsertOnceAsync(who, referralCode, ct);
+        }
+
+        var now = time.GetUtcNow();
+        if (created && user.ReferrerUserId is { } referrer)
+        {
+            await PublishSafelyAsync(new UserReferred(new UserId(referrer), new UserId(user.Id), now), user.Id, ct);
+        }
+
+        await PublishSafelyAsync(new UserCheckedIn(new UserId(user.Id), now), user.Id, ct);
+        return user;
+    }
+
+    /// <summary>Gamification's reaction must never cost a user their sign-in or bot answer: failures are logged.</summary>
+    private async Task PublishSafelyAsync(INotification notification, long userId, CancellationToken ct)
+    {
+        if (services.GetService<IMediator>() is not { } mediator)
+        {
+            return;
+        }
+
+        try
+        {
+            await mediator.Publish(notification, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.PublishFailed(logger, notification.GetType().Name, userId, ex);
         }
     }
 
-    private async Task<UserRecord> UpsertOnceAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
+    private async Task<(UserRecord User, bool Created)> UpsertOnceAsync(TelegramIdentity who, string? referralCode, CancellationToken ct)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var isAdmin = auth.Value.AdminTelegramIds.Contains(who.TelegramId);
         var user = await db.Users.FirstOrDefaultAsync(u => u.TelegramId == who.TelegramId, ct);
+        var created = user is null;
         if (user is null)
         {
             long? referrer = null;
@@ -68,7 +105,7 @@ internal sealed class UserDirectory(UsersDbContext db, TierCatalog tiers, TimePr
         user.LastSeenAtMs = now;
         user.IsActive = true;
         await db.SaveChangesAsync(ct);
-        return user;
+        return (user, created);
     }
 
     private async Task<string> FreeReferralCodeAsync(CancellationToken ct)

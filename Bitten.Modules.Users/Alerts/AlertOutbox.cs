@@ -100,5 +100,6 @@ internal sealed class AlertOutbox(UsersDbContext db, TimeProvider time, AlertSig
     public void Committed() => signal.Notify();
 
     private static InlineKeyboard Keyboard(IReadOnlyList<AlertButton> buttons) =>
-        new([[.. buttons.Select(b => b.OpenAsMiniApp ? InlineButton.MiniApp(b.Text, b.Url) : InlineButton.ToUrl(b.Text, b.Url))]]);
+        new([[.. buttons.Select(b => b.CallbackData is { Length: > 0 } data ? InlineButton.Callback(b.Text, data)
+            : b.OpenAsMiniApp ? InlineButton.MiniApp(b.Text, b.Url) : InlineButton.ToUrl(b.Text, b.Url))]]);
 }

@@ -51,6 +51,24 @@ public sealed class MissionsEndpointsTests
     }
 
     [Fact]
+    public async Task Fire_When50RequestsRaceOverHttp_AnswersOne202AndFortyNine409()
+    {
+        await using var host = await MissionsApiHost.StartAsync();
+        var (a, _) = await SeedTwoUsersAsync(host);
+        using var client = host.Client(1);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => client.PostAsync($"/api/missions/{a}/fire", null))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Accepted).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(49);
+        host.World.FiresReceived.Count.ShouldBe(1);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Fire_WhenExpired_Answers410()
     {
         await using var host = await MissionsApiHost.StartAsync();

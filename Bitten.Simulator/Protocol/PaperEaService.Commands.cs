@@ -6,6 +6,9 @@ namespace Bitten.Simulator.Protocol;
 
 internal sealed partial class PaperEaService
 {
+    private const int FiresRemembered = 1_000;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _firesReceived = new();
+
     /// <summary>Receives one command from the ROUTER and answers it on the report socket.</summary>
     private async Task CommandStepAsync(ZmqSocket dealer, CancellationToken ct)
     {
@@ -31,6 +34,7 @@ internal sealed partial class PaperEaService
                 break;
             case ServerCommandType.Fire:
                 var order = command.Fire!;
+                RememberFire(order.FireId);
                 var result = _broker.Fire(order, now, WallMs);
                 Log.FireAnswered(logger, order.FireId, EaId, result.Status.ToString(), order.Symbol, order.Side == Side.Buy ? "BUY" : "SELL", result.Volume, result.Price, result.Retcode, result.Message);
                 await _reports!.SendAsync(_messages.Confirmation(result, now), ct);
@@ -80,5 +84,16 @@ internal sealed partial class PaperEaService
         Log.PositionClosed(logger, report.FireId, report.Position, EaId, EaMessages.ReasonText(report.Reason), report.ClosePrice, report.Profit);
         await _reports!.SendAsync(_messages.CloseReport(report), ct);
         HeartbeatSoon();
+    }
+
+    /// <summary>The fire ids of the last <see cref="FiresRemembered"/> <c>fire</c> commands received, oldest first.</summary>
+    internal IReadOnlyList<string> FiresReceived => [.. _firesReceived];
+
+    private void RememberFire(string fireId)
+    {
+        _firesReceived.Enqueue(fireId);
+        while (_firesReceived.Count > FiresRemembered && _firesReceived.TryDequeue(out _))
+        {
+        }
     }
 }

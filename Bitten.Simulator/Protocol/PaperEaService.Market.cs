@@ -6,7 +6,10 @@ internal sealed partial class PaperEaService
 {
     private static readonly TimeSpan MaxNap = TimeSpan.FromSeconds(1);
     private MarketGenerator? _generator;
-    private bool _warmingUp = true;
+    private volatile bool _warmingUp = true;
+
+    /// <summary>True once the warm-up history has been sent and the clock runs at the configured speed.</summary>
+    internal bool WarmedUp => !_warmingUp;
 
     /// <summary>Emits every tick whose simulated time has come; otherwise sleeps (at most a second) until the next one.</summary>
     private async Task MarketStepAsync(CancellationToken ct)

@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 32, Level = LogLevel.Error, Message = "Mission {MissionId} user {UserId}: Execution failed to take the fire; the mission is back to PENDING")]
     public static partial void FireErrored(ILogger logger, string missionId, long userId, Exception exception);
 
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Announced {Count} missions again that a crash or failure had left unannounced")]
+    public static partial void Reannounced(ILogger logger, int count);
+
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Expiry sweep: {Count} missions expired")]
     public static partial void Expired(ILogger logger, int count);
 
@@ -53,4 +56,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 51, Level = LogLevel.Error, Message = "Stream: delivering an event to user {UserId} failed")]
     public static partial void StreamPublishFailed(ILogger logger, long userId, Exception exception);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Error, Message = "Stream: the price pump failed this round; it runs again next round")]
+    public static partial void PricePumpFailed(ILogger logger, Exception exception);
 }

@@ -31,11 +31,15 @@ public static class MissionsModule
 
         services.AddMetrics();
         services.AddSingleton<MissionStreamHub>();
+        services.AddSingleton<OpenPositionBook>();
         services.AddSingleton<MissionsMetrics>();
         services.AddScoped<Requests>();
         services.AddScoped<MissionTransitions>();
         services.AddScoped<MissionFanOut>();
         services.AddTransient<ExpirySweepJob>();
+        services.AddTransient<AnnouncementRecoveryJob>();
+        services.AddSingleton(sp => new ScheduledJob("missions.announcement-recovery", typeof(AnnouncementRecoveryJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
+        services.AddHostedService<PositionStreamPump>();
         services.AddSingleton(sp => new ScheduledJob("missions.expiry-sweep", typeof(ExpirySweepJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
         services.AddSingleton<IHealthContributor, MissionsHealthContributor>();
         services.AddHostedService(sp => new ModuleStartedLogger(() =>

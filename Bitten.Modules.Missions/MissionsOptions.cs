@@ -41,6 +41,14 @@ internal sealed class MissionsOptions
     public string ExpirySweepCron { get; set; } = "0/5 * * * * ?";
 
     /// <summary>Missions expired per sweep transaction (keeps the write lock short).</summary>
+    /// <summary>A stored mission not yet announced after this long is announced again (crash recovery).</summary>
+    [Range(1, 3_600, ErrorMessage = "Modules:Missions:ReannounceAfterSeconds must be 1-3600 (default 30).")]
+    public int ReannounceAfterSeconds { get; set; } = 30;
+
+    /// <summary>How often the live stream pushes prices of the symbols a connected user has open.</summary>
+    [Range(1, 60, ErrorMessage = "Modules:Missions:StreamPriceSeconds must be 1-60 (default 1).")]
+    public int StreamPriceSeconds { get; set; } = 1;
+
     [Range(1, 100_000, ErrorMessage = "Modules:Missions:ExpirySweepBatch must be 1-100000 (default 500).")]
     public int ExpirySweepBatch { get; set; } = 500;
 

@@ -55,4 +55,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Admin {AdminUserId} set user {UserId} active={Active}")]
     public static partial void AdminSetActive(ILogger logger, long adminUserId, long userId, bool active);
+
+    [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "User {UserId} erased their data (the user row existed: {Existed})")]
+    public static partial void UserErased(ILogger logger, long userId, bool existed);
+
+    [LoggerMessage(EventId = 71, Level = LogLevel.Warning, Message = "Could not queue the {Kind} alert for user {UserId}")]
+    public static partial void AlertQueueFailed(ILogger logger, string kind, long userId, Exception exception);
 }

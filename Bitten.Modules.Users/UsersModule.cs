@@ -2,10 +2,12 @@ using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Alerts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Bot;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
+using Bitten.Modules.Users.Privacy;
 using Bitten.Modules.Users.Telegram;
 using Bitten.Modules.Users.Tiers;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +40,9 @@ public static class UsersModule
         builder.AddModuleSqlite<UsersDbContext>("Users", "users.db");
 
         services.AddSingleton<TierCatalog>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserDataService>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserSettingsService>();
         services.AddSingleton<EaCredentialCache>();
@@ -65,6 +70,8 @@ public static class UsersModule
         endpoints.MapAuthEndpoints();
         endpoints.MapAccountEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapAuditEndpoints();
+        endpoints.MapPrivacyEndpoints();
         endpoints.MapTelegramWebhook();
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bitten.Contracts.Common;
+using Bitten.Contracts.Users;
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Guards;
 using Bitten.Modules.Execution.Persistence;
@@ -8,6 +9,7 @@ using Bitten.Modules.Execution.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -99,7 +101,7 @@ internal static class ExecutionEndpoints
         })));
     }
 
-    private static async Task<IResult> CloseAsync(ClaimsPrincipal user, ExecutionDbContext db, RouterQueue router, ILoggerFactory loggers, string fire, CancellationToken ct)
+    private static async Task<IResult> CloseAsync(HttpContext http, ClaimsPrincipal user, ExecutionDbContext db, RouterQueue router, IMediator mediator, TimeProvider time, ILoggerFactory loggers, string fire, CancellationToken ct)
     {
         if (CurrentUser.Id(user) is not { } id)
         {
@@ -123,10 +125,12 @@ internal static class ExecutionEndpoints
         }
 
         Log.CloseRequested(loggers.CreateLogger("Bitten.Modules.Execution"), record.FireId, position, id);
+        await mediator.Publish(new AuditEventOccurred(new UserId(id), "position.close", $"fire:{record.FireId}", $"position {position}",
+            http.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow()), ct);
         return Results.Accepted($"/api/fires/{record.FireId}", new { fire_id = record.FireId, position, status = "close requested" });
     }
 
-    private static async Task<IResult> SetHaltAsync(ClaimsPrincipal user, HaltRequest? body, HaltSwitch halt, RouterQueue router, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> SetHaltAsync(HttpContext http, ClaimsPrincipal user, HaltRequest? body, HaltSwitch halt, RouterQueue router, IMediator mediator, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         if (body?.Halted is not { } halted)
         {
@@ -142,6 +146,8 @@ internal static class ExecutionEndpoints
         }
 
         Log.HaltChanged(loggers.CreateLogger("Bitten.Modules.Execution"), halted, who, closeAll);
+        await mediator.Publish(new AuditEventOccurred(CurrentUser.Id(user) is { } admin ? new UserId(admin) : null, halted ? "trading.halt" : "trading.resume",
+            "all", closeAll ? "close_all" : null, http.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow()), ct);
         return Results.Ok(new { halted, close_all = closeAll, changed_by = who });
     }
 

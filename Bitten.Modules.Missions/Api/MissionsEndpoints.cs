@@ -2,6 +2,7 @@ using Bitten.Contracts.Common;
 using Bitten.Contracts.Execution;
 using Bitten.Contracts.Missions;
 using Bitten.Contracts.Signals;
+using Bitten.Contracts.Users;
 using Bitten.Modules.Missions.Lifecycle;
 using Bitten.Modules.Missions.Messaging;
 using Bitten.Modules.Missions.Persistence;
@@ -30,7 +31,7 @@ internal static class MissionsEndpoints
         api.MapGet("/missions/{id}", GetAsync).WithSummary("One of the user's missions with its signal, live price and seconds to expiry.");
         api.MapPost("/missions/{id}/fire", FireAsync).WithSummary("Fire the mission: 202 {fire_id}; 409 already fired; 410 expired; 422 refused with the reason.");
         api.MapPost("/missions/{id}/skip", SkipAsync).WithSummary("Skip a pending mission.");
-        api.MapGet("/stream", StreamEndpoint.StreamAsync).WithSummary("Server-Sent Events: mission, mission_state; heartbeat comments; resumable with Last-Event-ID.");
+        api.MapGet("/stream", StreamEndpoint.StreamAsync).WithSummary("Server-Sent Events: mission, mission_state (replayable after Last-Event-ID); live positions and price (no id); heartbeat comments.");
         return endpoints;
     }
 
@@ -92,7 +93,7 @@ internal static class MissionsEndpoints
         return Results.Ok(MissionJson.Detail(row, time.GetUtcNow().ToUnixTimeMilliseconds(), quote));
     }
 
-    private static async Task<IResult> FireAsync(HttpContext http, IMediator mediator, string id, CancellationToken ct)
+    private static async Task<IResult> FireAsync(HttpContext http, IMediator mediator, TimeProvider time, string id, CancellationToken ct)
     {
         if (CurrentUser.Id(http.User) is not { } user)
         {
@@ -105,6 +106,8 @@ internal static class MissionsEndpoints
         }
 
         var decision = await mediator.Send(new FireMissionCommand(new MissionId(ulid.Value), new UserId(user), FireSource.Http), ct);
+        await mediator.Publish(new AuditEventOccurred(new UserId(user), "mission.fire", $"mission:{ulid.Value}",
+            decision.Accepted ? $"accepted, fire {decision.FireId?.Value}" : $"refused: {decision.Refusal}", http.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow()), ct);
         if (decision.Accepted)
         {
             return Results.Json(new { mission_id = ulid.Value, fire_id = decision.FireId?.Value }, statusCode: StatusCodes.Status202Accepted);

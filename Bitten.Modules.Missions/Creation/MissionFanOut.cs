@@ -85,12 +85,18 @@ internal sealed class MissionFanOut(
         {
             try
             {
-                await mediator.Publish(Announcement(row, now), cancellationToken);
+                await mediator.Publish(MissionAnnouncement.From(row, now), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.AnnounceFailed(logger, row.Id, row.UserId, ex);
             }
+        }
+
+        // The rows were the outbox: once announced they are marked; a crash before this line leaves them for AnnouncementRecoveryJob.
+        if (inserted.Count > 0)
+        {
+            await MissionAnnouncement.MarkFanOutAnnouncedAsync(db, signalId, inserted[0].CreatedAtMs, time.GetUtcNow(), cancellationToken);
         }
 
         var fireable = inserted.Count(r => r.Fireable);
@@ -215,10 +221,4 @@ internal sealed class MissionFanOut(
         ShieldClass.VolatilityZone => 0.5m,
         _ => 0.25m,
     };
-
-    private static MissionCreated Announcement(MissionRecord m, DateTimeOffset now) => new(
-        new MissionId(m.Id), new UserId(m.UserId), new SignalId(m.SignalId), m.Symbol, (Side)m.Side, m.Pattern,
-        m.Entry, m.StopLoss, m.TakeProfit, m.Volume, m.RiskMoney, m.RewardMoney, m.AccountCurrency,
-        m.WinProbability, m.ExpectedValueR, m.Confidence, m.Fireable, m.NotFireableReason,
-        DateTimeOffset.FromUnixTimeMilliseconds(m.ExpiresAtMs), DateTimeOffset.FromUnixTimeMilliseconds(m.CreatedAtMs), now);
 }

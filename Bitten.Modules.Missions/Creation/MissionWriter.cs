@@ -40,7 +40,7 @@ internal static class MissionWriter
     private static readonly (string Column, string Literal)[] Empty =
     [
         ("fire_id", "NULL"), ("fire_source", "0"), ("status_reason", "NULL"), ("fill_price", "NULL"), ("filled_volume", "NULL"),
-        ("profit", "NULL"), ("result_r", "NULL"), ("trade_result", "0"), ("closed_at_ms", "NULL"),
+        ("profit", "NULL"), ("result_r", "NULL"), ("trade_result", "0"), ("closed_at_ms", "NULL"), ("announced_at_ms", "NULL"),
     ];
 
     public static async Task<List<MissionRecord>> InsertNewAsync(MissionsDbContext db, IReadOnlyList<MissionRecord> rows, CancellationToken cancellationToken)

@@ -96,4 +96,10 @@ internal sealed class MissionRecord
     public int TradeResult { get; set; }
 
     public long? ClosedAtMs { get; set; }
+
+    /// <summary>
+    /// When <c>MissionCreated</c> was published for this row; null until then. A row left null by a crash between
+    /// storing and announcing is announced again by <see cref="Creation.AnnouncementRecoveryJob"/> (the row is its own outbox entry).
+    /// </summary>
+    public long? AnnouncedAtMs { get; set; }
 }

@@ -78,6 +78,7 @@ internal sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> opti
             e.Property(x => x.ResultR).HasColumnName("result_r");
             e.Property(x => x.TradeResult).HasColumnName("trade_result");
             e.Property(x => x.ClosedAtMs).HasColumnName("closed_at_ms");
+            e.Property(x => x.AnnouncedAtMs).HasColumnName("announced_at_ms");
             // Columns beyond the first six carry defaults, so a row written with only those (older tools,
             // the host's backup test) is still a valid mission.
             foreach (var property in e.Metadata.GetProperties().Where(p => !p.IsNullable && !OriginalColumns.Contains(p.Name)))
@@ -89,6 +90,7 @@ internal sealed class MissionsDbContext(DbContextOptions<MissionsDbContext> opti
             e.HasIndex(x => new { x.SignalId, x.UserId }).HasDatabaseName("ux_missions_signal_user").IsUnique();
             e.HasIndex(x => new { x.Status, x.ExpiresAtMs }).HasDatabaseName("ix_missions_status_expires");
             e.HasIndex(x => new { x.UserId, x.CreatedAtMs }).HasDatabaseName("ix_missions_user_created");
+            e.HasIndex(x => x.CreatedAtMs).HasDatabaseName("ix_missions_unannounced").HasFilter("announced_at_ms IS NULL");
         });
     }
 }

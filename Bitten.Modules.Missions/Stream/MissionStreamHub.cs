@@ -113,6 +113,40 @@ internal sealed class MissionStreamHub : IDisposable
         }
     }
 
+    /// <summary>True when the user has at least one open stream (cheap; no allocation).</summary>
+    public bool HasClients(long userId)
+    {
+        if (!_users.TryGetValue(userId, out var user))
+        {
+            return false;
+        }
+
+        lock (user.Gate)
+        {
+            return user.Clients.Count > 0;
+        }
+    }
+
+    /// <summary>
+    /// Sends a live-only frame (prices, position P/L) to the user's open streams: no id, not kept for replay,
+    /// since a reconnecting client wants the next value, not the ones it missed.
+    /// </summary>
+    public void PublishTransient(long userId, string eventName, object payload)
+    {
+        if (!_users.TryGetValue(userId, out var user))
+        {
+            return;
+        }
+
+        lock (user.Gate)
+        {
+            if (user.Clients.Count > 0)
+            {
+                Deliver(user, StreamFrames.Transient(eventName, payload));
+            }
+        }
+    }
+
     public void Dispose()
     {
         _heartbeat.Dispose();

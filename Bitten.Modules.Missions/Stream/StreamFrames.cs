@@ -17,6 +17,10 @@ internal static class StreamFrames
     public static ReadOnlyMemory<byte> Event(long id, string name, object payload) =>
         Encoding.UTF8.GetBytes($"id: {id.ToString(CultureInfo.InvariantCulture)}\nevent: {name}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n");
 
+    /// <summary>A live-only event without an id: the browser's Last-Event-ID stays at the last replayable event.</summary>
+    public static ReadOnlyMemory<byte> Transient(string name, object payload) =>
+        Encoding.UTF8.GetBytes($"event: {name}\ndata: {JsonSerializer.Serialize(payload, Json)}\n\n");
+
     /// <summary>Events the client missed are no longer held: it should reload its missions.</summary>
     public static ReadOnlyMemory<byte> Resync(long id) =>
         Encoding.UTF8.GetBytes($"id: {id.ToString(CultureInfo.InvariantCulture)}\nevent: resync\ndata: {{\"reason\":\"missed events are no longer held; reload /api/missions\"}}\n\n");

@@ -1,3 +1,4 @@
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
 using Bitten.Modules.Users.Ea;
 using Bitten.Modules.Users.Persistence;
@@ -21,7 +22,7 @@ internal static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SetTierAsync(long userId, SetTierRequest? body, HttpContext http, UsersDbContext db, TierCatalog tiers, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> SetTierAsync(long userId, SetTierRequest? body, HttpContext http, UsersDbContext db, TierCatalog tiers, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
     {
         var tier = body?.Tier?.Trim().ToUpperInvariant() ?? string.Empty;
         if (!tiers.Exists(tier))
@@ -36,10 +37,11 @@ internal static class AdminEndpoints
         }
 
         Log.AdminSetTier(logs.CreateLogger("Bitten.Modules.Users.Admin"), UserClaims.UserIdOf(http.User)!.Value.Value, userId, tier);
+        await audit.RecordAsync(UserClaims.UserIdOf(http.User), AuditActions.AdminSetTier, $"user:{userId}", $"tier {tier}", ct);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> SetActiveAsync(long userId, SetActiveRequest? body, HttpContext http, UsersDbContext db, EaCredentialCache eaCache, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> SetActiveAsync(long userId, SetActiveRequest? body, HttpContext http, UsersDbContext db, EaCredentialCache eaCache, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
     {
         if (body?.Active is not { } active)
         {
@@ -54,6 +56,7 @@ internal static class AdminEndpoints
 
         eaCache.ForgetOwner(new Contracts.Common.UserId(userId));
         Log.AdminSetActive(logs.CreateLogger("Bitten.Modules.Users.Admin"), UserClaims.UserIdOf(http.User)!.Value.Value, userId, active);
+        await audit.RecordAsync(UserClaims.UserIdOf(http.User), AuditActions.AdminSetActive, $"user:{userId}", $"active {active}", ct);
         return Results.NoContent();
     }
 }

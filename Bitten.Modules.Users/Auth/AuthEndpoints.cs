@@ -1,5 +1,6 @@
 using Bitten.Contracts.Common;
 using Bitten.Modules.Users.Accounts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Telegram;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> SignInWithTelegramAsync(
         TelegramSignInRequest? body, InitDataValidator validator, UserDirectory users,
-        IOptions<TelegramOptions> telegram, IOptions<AuthOptions> options, ILoggerFactory logs, CancellationToken ct)
+        IOptions<TelegramOptions> telegram, IOptions<AuthOptions> options, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger("Bitten.Modules.Users.Auth");
         if (!telegram.Value.HasBotToken)
@@ -40,17 +41,19 @@ internal static class AuthEndpoints
         {
             var reason = check.Error ?? "init_data carries no user";
             Log.SignInRefused(logger, reason);
+            await audit.RecordAsync(null, AuditActions.SignInRefused, null, $"telegram: {reason}", ct);
             return Results.Problem($"{reason}. Send the Mini App's Telegram.WebApp.initData unchanged as init_data.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Telegram sign-in refused");
         }
 
         var user = await users.UpsertAsync(check.User, check.StartParam, ct);
         Log.SignedIn(logger, user.Id, user.TelegramId, "telegram");
+        await audit.RecordAsync(new UserId(user.Id), AuditActions.SignIn, null, "telegram", ct);
         return Results.SignIn(UserClaims.Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> SignInWithLoginLinkAsync(
-        LoginLinkRequest? body, LoginLinkService links, UserDirectory users, ILoggerFactory logs, CancellationToken ct)
+        LoginLinkRequest? body, LoginLinkService links, UserDirectory users, AuditLog audit, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger("Bitten.Modules.Users.Auth");
         var userId = await links.RedeemAsync(body?.Code, ct);
@@ -58,11 +61,13 @@ internal static class AuthEndpoints
         if (user is null || !user.IsActive)
         {
             Log.SignInRefused(logger, "unknown, expired or used login code");
+            await audit.RecordAsync(null, AuditActions.SignInRefused, null, "login-link: unknown, expired or used code", ct);
             return Results.Problem("This login link is unknown, expired or already used. Send /login to the bot for a new one.",
                 statusCode: StatusCodes.Status401Unauthorized, title: "Login link refused");
         }
 
         Log.SignedIn(logger, user.Id, user.TelegramId, "login-link");
+        await audit.RecordAsync(new UserId(user.Id), AuditActions.SignIn, null, "login-link", ct);
         return Results.SignIn(UserClaims.Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 

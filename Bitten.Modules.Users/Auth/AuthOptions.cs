@@ -34,6 +34,14 @@ internal sealed class AuthOptions
     [Range(1, 10_000, ErrorMessage = "Auth:RateLimitPerMinute must be between 1 and 10000 (default 10).")]
     public int RateLimitPerMinute { get; set; } = 10;
 
+    /// <summary>Fire and close requests per signed-in user per minute (all of their devices together).</summary>
+    [Range(1, 10_000, ErrorMessage = "Auth:FireRateLimitPerUserPerMinute must be between 1 and 10000 (default 60).")]
+    public int FireRateLimitPerUserPerMinute { get; set; } = 60;
+
+    /// <summary>Fire and close requests per client IP per minute (all users behind that address together).</summary>
+    [Range(1, 100_000, ErrorMessage = "Auth:FireRateLimitPerIpPerMinute must be between 1 and 100000 (default 300).")]
+    public int FireRateLimitPerIpPerMinute { get; set; } = 300;
+
     /// <summary>Telegram user ids that get the admin role when they sign in (no default admins).</summary>
     public long[] AdminTelegramIds { get; set; } = [];
 }

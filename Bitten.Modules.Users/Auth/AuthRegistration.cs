@@ -40,6 +40,7 @@ internal static class AuthRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(FireLimiter(perUser: true), FireLimiter(perUser: false));
             o.AddPolicy(RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.RateLimitPerMinute;
@@ -54,4 +55,35 @@ internal static class AuthRegistration
         });
         return services;
     }
+
+    /// <summary>
+    /// Trading actions (POST .../fire, POST .../close) are limited per signed-in user and per client IP; every
+    /// other request passes this limiter untouched. Matched by path so the modules that own those routes need no
+    /// reference to this one.
+    /// </summary>
+    private static PartitionedRateLimiter<HttpContext> FireLimiter(bool perUser) => PartitionedRateLimiter.Create<HttpContext, string>(context =>
+    {
+        if (!IsTradingAction(context.Request))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var key = perUser
+            ? "user:" + (UserClaims.UserIdOf(context.User)?.ToString() ?? "anonymous:" + context.Connection.RemoteIpAddress)
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var permits = perUser ? options.FireRateLimitPerUserPerMinute : options.FireRateLimitPerIpPerMinute;
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    });
+
+    internal static bool IsTradingAction(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.Value is { } path
+        && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+        && (path.EndsWith("/fire", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/close", StringComparison.OrdinalIgnoreCase));
 }

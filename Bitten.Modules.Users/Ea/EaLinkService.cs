@@ -1,5 +1,6 @@
 using Bitten.Contracts.Common;
 using Bitten.Modules.Users.Accounts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Bitten.Modules.Users.Ea;
 
 /// <summary>Links, unlinks and re-keys a user's Expert Advisors. Tokens are returned once and stored only as salted hashes.</summary>
-internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, TimeProvider time, ILogger<EaLinkService> logger)
+internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, TimeProvider time, AuditLog audit, ILogger<EaLinkService> logger)
 {
     public const int MaxLabelLength = 64;
     public const int MaxEasPerUser = 10;
@@ -46,6 +47,7 @@ internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, 
         });
         await db.SaveChangesAsync(ct);
         Log.EaLinked(logger, owner.Value, eaId.Value);
+        await audit.RecordAsync(owner, AuditActions.EaLinked, eaId.Value, $"label '{label}'", ct);
         return LinkResult.Ok(new IssuedEaCredentials(eaId, token, label, isDefault));
     }
 
@@ -72,6 +74,7 @@ internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, 
         await db.SaveChangesAsync(ct);
         cache.ForgetOwner(owner);
         Log.EaUnlinked(logger, owner.Value, eaId);
+        await audit.RecordAsync(owner, AuditActions.EaUnlinked, eaId, null, ct);
         return true;
     }
 
@@ -91,6 +94,7 @@ internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, 
         await db.SaveChangesAsync(ct);
         cache.Forget(eaId);
         Log.EaTokenRotated(logger, owner.Value, eaId);
+        await audit.RecordAsync(owner, AuditActions.EaTokenRotated, eaId, null, ct);
         return new IssuedEaCredentials(new EaId(ea.EaId), token, ea.Label, ea.IsDefault);
     }
 
@@ -114,6 +118,7 @@ internal sealed class EaLinkService(UsersDbContext db, EaCredentialCache cache, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         cache.ForgetOwner(owner);
+        await audit.RecordAsync(owner, AuditActions.EaDefault, eaId, null, ct);
         return true;
     }
 

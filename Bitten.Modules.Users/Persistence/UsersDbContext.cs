@@ -1,5 +1,6 @@
 using Bitten.Modules.Users.Accounts;
 using Bitten.Modules.Users.Alerts;
+using Bitten.Modules.Users.Audit;
 using Bitten.Modules.Users.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,8 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
     public DbSet<LoginCodeRecord> LoginCodes => Set<LoginCodeRecord>();
 
     public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +119,21 @@ internal sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) :
                 .HasConstraintName("fk_alert_outbox_user").OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.UserId, x.DedupeKey }).HasDatabaseName("ix_alert_outbox_user_dedupe").IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAtMs }).HasDatabaseName("ix_alert_outbox_due");
+        });
+
+        modelBuilder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedOnAdd();
+            e.Property(x => x.AtMs).HasColumnName("at_ms");
+            e.Property(x => x.ActorUserId).HasColumnName("actor_user_id");
+            e.Property(x => x.Action).HasColumnName("action").HasMaxLength(64);
+            e.Property(x => x.Target).HasColumnName("target").HasMaxLength(128);
+            e.Property(x => x.Detail).HasColumnName("detail").HasMaxLength(512);
+            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(64);
+            e.HasIndex(x => x.ActorUserId).HasDatabaseName("ix_audit_log_actor_user_id");
+            e.HasIndex(x => x.AtMs).HasDatabaseName("ix_audit_log_at_ms");
         });
     }
 }

@@ -18,11 +18,36 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Usage: dotnet run -c Release --project bench/Bitten.Bench.Missions [-- <output.json>]
+// Usage: dotnet run -c Release --project bench/Bitten.Bench.Missions [-- <output.json>]          fan-out for 1k/5k/20k users
+//        dotnet run -c Release --project bench/Bitten.Bench.Missions -- sse [clients] [<output.json>] SSE fan-out to N live streams
 // Through the module's public face only: AddMissionsModule, MediatR wired like the host, a real SQLite file (WAL).
+// Each mode rewrites its own part of missions.json and keeps the other's.
+if (args.FirstOrDefault() == "sse-server")
+{
+    return await SseServer.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
+}
+
+if (args.FirstOrDefault() == "sse")
+{
+    var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+    var sseOutput = args.Length > 2 ? args[2] : Path.Combine(FindRepositoryRoot(), "bench", "results", "missions.json");
+    var sseLoad = LoadAverage();
+    var sse = await SseDriver.RunAsync(clients);
+    sse["command"] = $"dotnet run -c Release --project bench/Bitten.Bench.Missions -- sse {clients}";
+    sse["recorded_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    sse["load_average_before"] = sseLoad;
+    sse["load_average_after"] = LoadAverage();
+    var existing = File.Exists(sseOutput) ? JsonNode.Parse(await File.ReadAllTextAsync(sseOutput))!.AsObject() : new JsonObject { ["benchmark"] = "missions-fanout" };
+    existing["sse_fanout"] = sse;
+    await File.WriteAllTextAsync(sseOutput, existing.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    Console.WriteLine($"wrote {sseOutput}");
+    return 0;
+}
+
 int[] audiences = [1_000, 5_000, 20_000];
 const int Runs = 5;
 var output = args.FirstOrDefault() ?? Path.Combine(FindRepositoryRoot(), "bench", "results", "missions.json");
+var previousSse = File.Exists(output) ? JsonNode.Parse(await File.ReadAllTextAsync(output))?["sse_fanout"]?.DeepClone() : null;
 var results = new JsonArray();
 var loadBefore = LoadAverage();
 foreach (var users in audiences)
@@ -95,6 +120,11 @@ var document = new JsonObject
     },
     ["results"] = results,
 };
+if (previousSse is not null)
+{
+    document["sse_fanout"] = previousSse;
+}
+
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 Console.WriteLine($"wrote {output}");

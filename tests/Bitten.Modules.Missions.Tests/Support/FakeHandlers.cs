@@ -34,6 +34,12 @@ internal sealed class FakeQuotes(FakeWorld world) : IRequestHandler<GetMarketQuo
         Task.FromResult(world.Quotes.GetValueOrDefault(request.Symbol));
 }
 
+internal sealed class FakeEaOwners(FakeWorld world) : IRequestHandler<GetEaOwner, UserId?>
+{
+    public Task<UserId?> Handle(GetEaOwner request, CancellationToken cancellationToken) =>
+        Task.FromResult(world.EaOwners.TryGetValue(request.EaId, out var owner) ? new UserId(owner) : (UserId?)null);
+}
+
 internal sealed class FakeExecution(FakeWorld world) : IRequestHandler<FireMission, FireDecision>
 {
     public Task<FireDecision> Handle(FireMission request, CancellationToken cancellationToken)

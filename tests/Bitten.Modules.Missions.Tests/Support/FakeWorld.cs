@@ -25,5 +25,7 @@ public sealed class FakeWorld
 
     public ConcurrentQueue<MissionStateChanged> StateChanges { get; } = new();
 
+    public ConcurrentDictionary<string, long> EaOwners { get; } = new();
+
     public int AccountLookups;
 }

@@ -67,6 +67,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
         services.AddTransient<IRequestHandler<GetUserAccount, UserAccount?>, FakeAccounts>();
         services.AddTransient<IRequestHandler<GetBrokerSymbol, SymbolSpec?>, FakeBrokerSymbols>();
         services.AddTransient<IRequestHandler<GetMarketQuote, MarketQuote?>, FakeQuotes>();
+        services.AddTransient<IRequestHandler<GetEaOwner, UserId?>, FakeEaOwners>();
         services.AddTransient<INotificationHandler<MissionCreated>, RecordCreated>();
         services.AddTransient<INotificationHandler<MissionStateChanged>, RecordStateChanges>();
         if (executionRunning)

@@ -20,6 +20,12 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _scripted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _sequence;
+    private readonly Lock _limitsGate = new();
+    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly Dictionary<long, DateTimeOffset> _lastSendByChat = [];
+    private int _limitPerSecond;
+    private TimeSpan _limitPerChat;
+    private int _tooManyRequests;
 
     private FakeBotApi(WebApplication app, TimeProvider clock)
     {
@@ -50,6 +56,16 @@ public sealed class FakeBotApi : IAsyncDisposable
         fake.BaseUrl = app.Urls.Single();
         return fake;
     }
+
+    /// <summary>sendMessage answers 429 (retry_after 1) beyond Telegram's broadcast limits, measured on <see cref="Clock"/>.</summary>
+    public void EnforceSendLimits(int perSecond, TimeSpan perChat)
+    {
+        _limitPerSecond = perSecond;
+        _limitPerChat = perChat;
+    }
+
+    /// <summary>How many 429 answers the enforced limits produced.</summary>
+    public int TooManyRequestsAnswered => Volatile.Read(ref _tooManyRequests);
 
     /// <summary>Queues the next answers for <paramref name="method"/>, used in order before the default.</summary>
     public void Script(string method, params Scripted[] responses)
@@ -83,6 +99,15 @@ public sealed class FakeBotApi : IAsyncDisposable
             await Task.WhenAny(waitFor, Task.Delay(TimeSpan.FromSeconds(3), http.RequestAborted));
         }
 
+        if (method == "sendMessage" && _limitPerSecond > 0 && !WithinLimits(body))
+        {
+            Interlocked.Increment(ref _tooManyRequests);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("""{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
+            return;
+        }
+
         var scripted = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : Scripted.Ok(DefaultResult(method));
         if (scripted.Hang)
         {
@@ -100,6 +125,28 @@ public sealed class FakeBotApi : IAsyncDisposable
         http.Response.StatusCode = scripted.Status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(scripted.Body);
+    }
+
+    private bool WithinLimits(string body)
+    {
+        var chat = JsonDocument.Parse(body).RootElement.GetProperty("chat_id").GetInt64();
+        var now = Clock.GetUtcNow();
+        lock (_limitsGate)
+        {
+            while (_recentSends.Count > 0 && now - _recentSends.Peek() >= TimeSpan.FromSeconds(1))
+            {
+                _recentSends.Dequeue();
+            }
+
+            if (_recentSends.Count >= _limitPerSecond || (_lastSendByChat.TryGetValue(chat, out var last) && now - last < _limitPerChat))
+            {
+                return false;
+            }
+
+            _recentSends.Enqueue(now);
+            _lastSendByChat[chat] = now;
+            return true;
+        }
     }
 
     private bool HasScript(string method) => _scripts.TryGetValue(method, out var queue) && !queue.IsEmpty;

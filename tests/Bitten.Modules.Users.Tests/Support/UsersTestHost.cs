@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Users.Persistence;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,12 +50,14 @@ public sealed class UsersTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         builder.AddUsersModule();
+        AddMediator(builder.Services);
         App = builder.Build();
         App.UseAuthentication();
         App.UseAuthorization();
         App.UseRateLimiter();
         App.MapUsersEndpoints();
         App.MapGet("/test/admin", () => "welcome, admin").RequireAuthorization("admin");
+        App.MapPost("/api/test/{id}/fire", () => Results.Accepted()).RequireAuthorization("user"); // stands in for another module's trading action
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<UsersDbContext>().Database.Migrate();
     }
@@ -116,6 +119,21 @@ public sealed class UsersTestHost : IAsyncDisposable
         }
 
         return await Http.SendAsync(request);
+    }
+
+    /// <summary>MediatR as the host wires it, with the Users module's handlers only (other modules are absent here).</summary>
+    private static void AddMediator(IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        var handlerTypes = new[] { typeof(IRequestHandler<,>), typeof(IRequestHandler<>), typeof(INotificationHandler<>) };
+        foreach (var type in typeof(UsersModule).Assembly.DefinedTypes.Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && handlerTypes.Contains(i.GetGenericTypeDefinition())))
+            {
+                services.AddTransient(contract, type);
+            }
+        }
     }
 
     private static Dictionary<string, string?> Settings((string Key, string? Value)[] settings)

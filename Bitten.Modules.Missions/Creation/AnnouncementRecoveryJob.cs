@@ -1,0 +1,63 @@
+using Bitten.Contracts.Common;
+using Bitten.Modules.Missions.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Bitten.Modules.Missions.Creation;
+
+/// <summary>
+/// Announces again any mission that was stored but not marked announced <c>ReannounceAfterSeconds</c> ago
+/// (the process died between the insert and the announcement, or the mark failed) and has not expired, so
+/// no user loses an alert to a crash. Consumers are idempotent per mission id (Users' alert dedupe key).
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class AnnouncementRecoveryJob(MissionsDbContext db, IMediator mediator, TimeProvider time, IOptions<MissionsOptions> options, ILogger<AnnouncementRecoveryJob> logger) : IJob
+{
+    public Task Execute(IJobExecutionContext context) => RecoverAsync(context.CancellationToken);
+
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var olderThan = nowMs - options.Value.ReannounceAfterSeconds * 1_000L;
+        var pending = (int)MissionStatus.Pending;
+        var viewOnly = (int)MissionStatus.ViewOnly;
+        var total = 0;
+        while (true)
+        {
+            var rows = await db.Missions.AsNoTracking()
+                .Where(m => m.AnnouncedAtMs == null && m.CreatedAtMs <= olderThan)
+                .OrderBy(m => m.CreatedAtMs)
+                .Take(options.Value.ExpirySweepBatch)
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            var live = rows.Where(m => (m.Status == pending || m.Status == viewOnly) && m.ExpiresAtMs > nowMs).ToList();
+            foreach (var row in live)
+            {
+                await mediator.Publish(MissionAnnouncement.From(row, now), cancellationToken);
+            }
+
+            // Expired or already acted-on rows are closed off without an alert: it would be too late to be useful.
+            await MissionAnnouncement.MarkAnnouncedAsync(db, rows, now, cancellationToken);
+            total += live.Count;
+            if (rows.Count < options.Value.ExpirySweepBatch)
+            {
+                break;
+            }
+        }
+
+        if (total > 0)
+        {
+            Log.Reannounced(logger, total);
+        }
+
+        return total;
+    }
+}

@@ -75,6 +75,7 @@ public sealed class WholeTradeTests(ITestOutputHelper output) : IAsyncLifetime
         await Wait.UntilAsync(() => ea.WarmedUp, Stage, "the simulator finished its warm-up (its clock now runs at x120)");
         var xpBefore = await XpAsync(client);
         var refusals = new List<string>();
+        var tried = new HashSet<string>(StringComparer.Ordinal); // each mission once: fires are rate-limited per user
         string? fireId = null;
         JsonElement mission = default;
         await Wait.UntilAsync(async () =>
@@ -82,6 +83,11 @@ public sealed class WholeTradeTests(ITestOutputHelper output) : IAsyncLifetime
             foreach (var m in await PendingMissionsAsync(client))
             {
                 var id = m.GetProperty("mission_id").GetString()!;
+                if (!tried.Add(id))
+                {
+                    continue;
+                }
+
                 using var fire = await client.PostAsync(new Uri($"/api/missions/{id}/fire", UriKind.Relative), null);
                 var body = await fire.Content.ReadAsStringAsync();
                 if (fire.StatusCode == HttpStatusCode.Accepted)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bitten.Contracts.Execution;
+using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Tests.Harness;
 using Bitten.Modules.Execution.Wire;
 using Microsoft.EntityFrameworkCore;

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Paper EA {EaId}: {WeekendNow}the demo's synthetic market stays open at weekends (Simulator:OpenAtWeekends), and the host treats this EA's market as open (signals are detected, fires to it are not refused for the weekend). Real EAs are unaffected.")]
     public static partial void OpenAtWeekends(ILogger logger, string eaId, string weekendNow);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Paper EA {EaId} replayed {Count} recent close reports after hello (the server settles any it missed and ignores the rest)")]
+    public static partial void ClosesReplayed(ILogger logger, string eaId, int count);
 }

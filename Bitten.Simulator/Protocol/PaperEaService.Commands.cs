@@ -7,6 +7,8 @@ namespace Bitten.Simulator.Protocol;
 internal sealed partial class PaperEaService
 {
     private const int FiresRemembered = 1_000;
+    private const int ClosesRemembered = 200;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CloseReport> _recentCloses = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _firesReceived = new();
 
     /// <summary>Receives one command from the ROUTER and answers it on the report socket.</summary>
@@ -29,6 +31,7 @@ internal sealed partial class PaperEaService
                 {
                     await _feed!.SendAsync(_messages.Symbols(_broker), ct);
                     HeartbeatSoon();
+                    await ReplayClosesAsync(ct);
                 }
 
                 break;
@@ -83,7 +86,31 @@ internal sealed partial class PaperEaService
     {
         Log.PositionClosed(logger, report.FireId, report.Position, EaId, EaMessages.ReasonText(report.Reason), report.ClosePrice, report.Profit);
         await _reports!.SendAsync(_messages.CloseReport(report), ct);
+        _recentCloses.Enqueue(report);
+        while (_recentCloses.Count > ClosesRemembered && _recentCloses.TryDequeue(out _))
+        {
+        }
+
         HeartbeatSoon();
+    }
+
+    /// <summary>
+    /// After every accepted hello, the close reports of the recent past go out again (as a terminal's EA replays its deal
+    /// history): a close that happened while the server was away, or whose report was lost with it, is settled now. The
+    /// server ignores the ones it already has (close reports are idempotent on fire_id and position).
+    /// </summary>
+    private async Task ReplayClosesAsync(CancellationToken ct)
+    {
+        var replay = _recentCloses.ToArray();
+        foreach (var report in replay)
+        {
+            await _reports!.SendAsync(_messages.CloseReport(report), ct);
+        }
+
+        if (replay.Length > 0)
+        {
+            Log.ClosesReplayed(logger, EaId, replay.Length);
+        }
     }
 
     /// <summary>The fire ids of the last <see cref="FiresRemembered"/> <c>fire</c> commands received, oldest first.</summary>

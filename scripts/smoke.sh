@@ -72,7 +72,7 @@ sleep "$run_seconds"
 kill -0 "$host_pid" 2>/dev/null || fail "the host died while running"
 
 metrics="$(curl -fsS --max-time 10 "$base/metrics")" || fail "/metrics did not answer 200"
-sum() { awk -v name="$1" '$1 ~ "^"name"(\\{|$)" { total += $2 } END { printf "%d", total }' <<<"$metrics"; }
+sum() { awk -v name="$1" 'index($0, name) == 1 { total += $NF } END { printf "%d", total }' <<<"$metrics"; }
 signals="$(sum bitten_signals_published_total)"
 missions="$(sum bitten_missions_created_total)"
 echo "smoke: signals published: $signals, missions created: $missions"

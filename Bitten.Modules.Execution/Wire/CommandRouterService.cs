@@ -34,11 +34,12 @@ internal sealed class CommandRouterService(
     ILogger<CommandRouterService> logger) : BackgroundService
 {
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
+    private readonly Lock _peerEventGate = new();
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes });
+        await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes, PeerEvents = true });
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
         Log.CommandsBound(logger, port);
@@ -72,6 +73,7 @@ internal sealed class CommandRouterService(
                     }
                 }
 
+                ApplyPeerEvents(socket);
                 while (queue.Reader.TryRead(out var work))
                 {
                     if (work.Payload is null)
@@ -81,7 +83,7 @@ internal sealed class CommandRouterService(
 
                     if (work.Broadcast)
                     {
-                        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+                        foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
                         {
                             Send(socket, ea.EaId, work.Payload);
                         }
@@ -156,9 +158,9 @@ internal sealed class CommandRouterService(
                 continue;
             }
 
-            if (!ea.Session)
+            if (!ea.Session || !ea.RouteVerified)
             {
-                continue; // seen within the staleness limit but not yet re-connected (e.g. after our restart): hold until its hello, staleness or expiry
+                continue; // seen within the staleness limit but not (re)connected with a hello (our restart, a new connection on its id): hold until its hello, staleness or expiry
             }
 
             var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
@@ -203,7 +205,7 @@ internal sealed class CommandRouterService(
         }
 
         _lastPing = now;
-        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+        foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
         {
             Send(socket, ea.EaId, EaCommands.Ping(pings.Start(ea.EaId)));
         }
@@ -215,7 +217,7 @@ internal sealed class CommandRouterService(
         {
             try
             {
-                using var message = await socket.ReceiveAsync(stoppingToken);
+                using var message = await ReceiveAfterPeerEventsAsync(socket, stoppingToken);
                 if (message.FrameCount != 2)
                 {
                     metrics.Rejected("malformed");
@@ -232,6 +234,57 @@ internal sealed class CommandRouterService(
             catch (Exception ex)
             {
                 Log.RouterLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next message, with every peer event before it applied first: a connection's "connected" event is written before
+    /// any of its messages, so a hello is always handled after the route claim it follows (never the other way round).
+    /// </summary>
+    private async Task<ZmqMessage> ReceiveAfterPeerEventsAsync(ZmqSocket socket, CancellationToken ct)
+    {
+        while (true)
+        {
+            lock (_peerEventGate)
+            {
+                ApplyPeerEventsLocked(socket);
+                if (socket.TryReceive(out var message))
+                {
+                    return message;
+                }
+            }
+
+            var messages = socket.WaitToReceiveAsync(ct).AsTask();
+            var events = socket.PeerEvents.WaitToReadAsync(ct).AsTask();
+            await Task.WhenAny(messages, events);
+        }
+    }
+
+    /// <summary>Applies pending peer events (the owner loop calls this before sending, so a silent new connection is caught too).</summary>
+    private void ApplyPeerEvents(ZmqSocket socket)
+    {
+        lock (_peerEventGate)
+        {
+            ApplyPeerEventsLocked(socket);
+        }
+    }
+
+    private void ApplyPeerEventsLocked(ZmqSocket socket)
+    {
+        while (socket.PeerEvents.TryRead(out var e))
+        {
+            if (e.Kind != ZmqPeerEventKind.Connected || e.RoutingId.IsEmpty)
+            {
+                continue;
+            }
+
+            var eaId = Encoding.UTF8.GetString(e.RoutingId.Span);
+            if (registry.Find(eaId) is { Session: true, RouteVerified: true })
+            {
+                registry.RouteClaimed(eaId);
+                metrics.Rejected("route_claimed");
+                Log.EaRouteClaimed(logger, eaId);
             }
         }
     }

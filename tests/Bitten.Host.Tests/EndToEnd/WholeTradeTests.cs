@@ -43,6 +43,7 @@ public sealed class WholeTradeTests(ITestOutputHelper output) : IAsyncLifetime
         _factory.WithTelegram()
             .WithSetting("Telegram:ApiBaseUrl", _bot.BaseUrl)
             .WithSetting("Simulator:Speed", "120")
+            .WithSetting("Simulator:WarmUp", "03:00:00") // the demo's default (the test factory turns it off)
             .WithSetting("Modules:Gamification:DrillReport:LocalHour", "0")
             .WithSetting("Modules:Gamification:DrillReport:Cron", "0 0 0 1 1 ? 2099"); // run on demand below
     }

@@ -35,6 +35,8 @@ internal sealed class CommandRouterService(
 {
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
     private readonly Lock _peerEventGate = new();
+    private Task<bool>? _messageWait;
+    private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -255,9 +257,19 @@ internal sealed class CommandRouterService(
                 }
             }
 
-            var messages = socket.WaitToReceiveAsync(ct).AsTask();
-            var events = socket.PeerEvents.WaitToReadAsync(ct).AsTask();
-            await Task.WhenAny(messages, events);
+            // One outstanding wait per source, kept across calls (a new one per message would pile up waiters).
+            _messageWait ??= socket.WaitToReceiveAsync(ct).AsTask();
+            _peerEventWait ??= socket.PeerEvents.WaitToReadAsync(ct).AsTask();
+            var done = await Task.WhenAny(_messageWait, _peerEventWait);
+            await done; // surfaces cancellation
+            if (done == _messageWait)
+            {
+                _messageWait = null;
+            }
+            else
+            {
+                _peerEventWait = null;
+            }
         }
     }
 

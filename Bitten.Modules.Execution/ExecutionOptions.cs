@@ -38,6 +38,12 @@ internal sealed class ExecutionOptions
     [Range(0, 10_000, ErrorMessage = "Modules:Execution:MaxDeviationPoints must be 0-10000 (default 20).")]
     public int MaxDeviationPoints { get; set; } = 20;
 
+    /// <summary>
+    /// EAs whose market is open at weekends (a paper EA on a simulated market, such as the embedded demo's simulator):
+    /// the weekend guard does not refuse fires routed to them. Empty by default: every real terminal observes the weekend.
+    /// </summary>
+    public string[] WeekendOpenEas { get; set; } = [];
+
     /// <summary>How often the router looks at the outbox and confirmation deadlines when nothing wakes it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Modules:Execution:PollInterval must be between 00:00:00.010 and 00:00:10 (default 00:00:00.250).")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);

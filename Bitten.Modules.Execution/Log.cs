@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Error, Message = "Publishing {Fact} for fire {FireId} failed")]
     public static partial void PublishFailed(ILogger logger, string fact, string fireId, Exception exception);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "EA {EaId}: a new connection claimed its routing id; nothing is sent to it until a valid hello on that connection")]
+    public static partial void EaRouteClaimed(ILogger logger, string eaId);
 }

@@ -78,4 +78,10 @@ internal sealed class SignalsOptions
     /// <summary>M5 bars per symbol reloaded at start so detectors are warm (DOMAIN §2).</summary>
     [Range(0, 10_000, ErrorMessage = "Modules:Signals:WarmBars must be 0-10000.")]
     public int WarmBars { get; set; } = 300;
+
+    /// <summary>
+    /// Detect on bars that close inside the weekend window (Friday 21:00 to Sunday 22:00 UTC). Off for real markets;
+    /// the embedded demo turns it on because its simulated market stays open (Simulator:OpenAtWeekends).
+    /// </summary>
+    public bool SignalsAtWeekends { get; set; }
 }

@@ -34,4 +34,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Paper EA is off (Simulator:Enabled false, or a real feed EA is configured in Modules:Signals:FeedSources)")]
     public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Paper EA {EaId} warming up: {WarmUp} of synthetic history at x{WarmUpSpeed} so detectors are warm; signals found in it are already expired (no missions)")]
+    public static partial void WarmingUp(ILogger logger, string eaId, TimeSpan warmUp, double warmUpSpeed);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Paper EA {EaId} warmed up after {Ticks} ticks: simulated time {Now:o}, now running at x{Speed}")]
+    public static partial void WarmedUp(ILogger logger, string eaId, long ticks, DateTimeOffset now, double speed);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Paper EA {EaId}: {WeekendNow}the demo's synthetic market stays open at weekends (Simulator:OpenAtWeekends), and the host treats this EA's market as open (signals are detected, fires to it are not refused for the weekend). Real EAs are unaffected.")]
+    public static partial void OpenAtWeekends(ILogger logger, string eaId, string weekendNow);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Paper EA {EaId} replayed {Count} recent close reports after hello (the server settles any it missed and ignores the rest)")]
+    public static partial void ClosesReplayed(ILogger logger, string eaId, int count);
 }

@@ -5,7 +5,7 @@ namespace Bitten.Simulator;
 /// not configured). The host reads this singleton to link the simulator to the demo user and to list it
 /// as a feed source. Never log <see cref="EaToken"/>.
 /// </summary>
-public sealed class SimulatorIdentity(bool enabled, string eaId, string eaToken)
+public sealed class SimulatorIdentity(bool enabled, string eaId, string eaToken, bool openAtWeekends = false, bool embeddedDemo = false)
 {
     /// <summary>True when the simulator runs in this process.</summary>
     public bool Enabled { get; } = enabled;
@@ -16,6 +16,12 @@ public sealed class SimulatorIdentity(bool enabled, string eaId, string eaToken)
     /// <summary>The EA secret it proves itself with; empty when disabled.</summary>
     public string EaToken { get; } = eaToken;
 
+    /// <summary>True when its synthetic market stays open at weekends (<c>Simulator:OpenAtWeekends</c>, on for the embedded demo).</summary>
+    public bool OpenAtWeekends { get; } = enabled && openAtWeekends;
+
+    /// <summary>True when the simulator is on by default (no configuration): the embedded demo.</summary>
+    public bool EmbeddedDemo { get; } = enabled && embeddedDemo;
+
     /// <inheritdoc />
-    public override string ToString() => $"SimulatorIdentity {{ Enabled = {Enabled}, EaId = {EaId} }}";
+    public override string ToString() => $"SimulatorIdentity {{ Enabled = {Enabled}, EaId = {EaId}, OpenAtWeekends = {OpenAtWeekends} }}";
 }

@@ -16,6 +16,9 @@ public static class SimulatorModule
 {
     private const string FeedSourcesKey = "Modules:Signals:FeedSources";
 
+    /// <summary>The embedded demo's warm-up: enough M5/M15 history for every detector's indicators.</summary>
+    public static readonly TimeSpan DefaultDemoWarmUp = TimeSpan.FromHours(3);
+
     /// <summary>
     /// Adds the simulator's options, its <see cref="SimulatorIdentity"/> (always registered; check
     /// <see cref="SimulatorIdentity.Enabled"/>) and, when enabled, the paper EA hosted service.
@@ -33,7 +36,9 @@ public static class SimulatorModule
         var enabled = explicitlyEnabled ?? feedSources.All(s => string.Equals(s, eaId, StringComparison.Ordinal));
         var token = section[nameof(SimulatorOptions.EaToken)] is { Length: > 0 } configured ? configured
             : enabled && explicitlyEnabled is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)) : string.Empty;
-        var identity = new SimulatorIdentity(enabled, eaId, token);
+        var byDefault = enabled && explicitlyEnabled is null;
+        var openAtWeekends = section.GetValue<bool?>(nameof(SimulatorOptions.OpenAtWeekends)) ?? byDefault;
+        var identity = new SimulatorIdentity(enabled, eaId, token, openAtWeekends, byDefault);
         services.AddSingleton(identity);
 
         services.AddOptions<SimulatorOptions>()
@@ -53,6 +58,11 @@ public static class SimulatorModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BoundEndpoints>();
         services.AddSingleton(sp => SimulatorSetup.From(sp.GetRequiredService<IOptions<SimulatorOptions>>().Value, identity));
+        services.PostConfigure<SimulatorOptions>(o =>
+        {
+            o.OpenAtWeekends ??= openAtWeekends;
+            o.WarmUp ??= byDefault ? DefaultDemoWarmUp : TimeSpan.Zero;
+        });
         services.AddSingleton<PaperEaService>();
         services.AddHostedService(sp => sp.GetRequiredService<PaperEaService>());
         services.AddSingleton<IHealthContributor, SimulatorHealthContributor>();

@@ -23,8 +23,27 @@ internal sealed class SimulatorOptions
     [Range(1.0, 1000.0, ErrorMessage = "Simulator:Speed must be between 1 and 1000.")]
     public double Speed { get; set; } = 1;
 
-    /// <summary>Simulated start time (UTC); null starts now. A start inside the weekend waits for Sunday 22:00 UTC.</summary>
+    /// <summary>Simulated start time (UTC); null starts now. A start inside the weekend waits for Sunday 22:00 UTC unless <see cref="OpenAtWeekends"/>.</summary>
     public DateTimeOffset? StartTime { get; set; }
+
+    /// <summary>
+    /// History generated before the start, at <see cref="WarmUpSpeed"/>, so candles, indicators and detectors are warm
+    /// when the clock reaches the start (then it runs at <see cref="Speed"/>). Null: 3 hours when the simulator is on by
+    /// default (the embedded demo), none otherwise. Signals found in the warm-up are in the past: stored, but expired.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ErrorMessage = "Simulator:WarmUp must be between 00:00:00 and 7.00:00:00.")]
+    public TimeSpan? WarmUp { get; set; }
+
+    /// <summary>How many times faster than the wall clock the warm-up runs.</summary>
+    [Range(2.0, 100_000.0, ErrorMessage = "Simulator:WarmUpSpeed must be between 2 and 100000.")]
+    public double WarmUpSpeed { get; set; } = 1_000;
+
+    /// <summary>
+    /// Keeps the synthetic market open through the weekend (the real FX market is closed Friday 21:00 to Sunday 22:00 UTC).
+    /// Null: on when the simulator is on by default (the embedded demo, so a newcomer sees it work on a Saturday), off otherwise.
+    /// When on, the host treats this EA's market as open at weekends (Signals detect, Execution does not refuse fires to it).
+    /// </summary>
+    public bool? OpenAtWeekends { get; set; }
 
     /// <summary>
     /// Symbols to quote; empty (the default) means the ten active symbols of DOMAIN §1 plus the reserve EURGBP and AUDJPY.

@@ -35,6 +35,9 @@ public enum ZmqDropReason
     /// <summary>An older connection was closed because a newer one announced the same routing id.</summary>
     RoutingIdReplaced = 10,
 
+    /// <summary>A peer event was dropped because 10,000 were unread (<see cref="ZmqSocketOptions.PeerEvents"/>).</summary>
+    PeerEventOverflow = 11,
+
     /// <summary>The peer sent an ERROR command.</summary>
     PeerError = 11,
 

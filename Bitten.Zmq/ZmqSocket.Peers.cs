@@ -11,6 +11,37 @@ public sealed partial class ZmqSocket
     private readonly ConcurrentDictionary<string, ZmqPeer> _routes = new(StringComparer.Ordinal);
     private ZmqPeer[] _peers = [];
     private uint _nextRoutingId = (uint)Random.Shared.Next();
+    private System.Threading.Channels.Channel<ZmqPeerEvent>? _peerEvents;
+
+    /// <summary>
+    /// Peer connects and disconnects, when <see cref="ZmqSocketOptions.PeerEvents"/> is on (otherwise a reader that never
+    /// yields anything). A connection's <see cref="ZmqPeerEventKind.Connected"/> is written before any of its messages
+    /// can be received.
+    /// </summary>
+    public System.Threading.Channels.ChannelReader<ZmqPeerEvent> PeerEvents => PeerEventChannel.Reader;
+
+    private System.Threading.Channels.Channel<ZmqPeerEvent> PeerEventChannel
+    {
+        get
+        {
+            if (_peerEvents is null)
+            {
+                Interlocked.CompareExchange(ref _peerEvents, System.Threading.Channels.Channel.CreateBounded<ZmqPeerEvent>(
+                    new System.Threading.Channels.BoundedChannelOptions(10_000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest },
+                    _ => Counters.Drop(ZmqDropReason.PeerEventOverflow)), null);
+            }
+
+            return _peerEvents;
+        }
+    }
+
+    private void RaisePeerEvent(ZmqPeerEventKind kind, byte[]? routingId)
+    {
+        if (Options.PeerEvents)
+        {
+            PeerEventChannel.Writer.TryWrite(new ZmqPeerEvent(kind, routingId ?? []));
+        }
+    }
 
     /// <summary>Peers that completed their handshake (a snapshot).</summary>
     internal IReadOnlyList<ZmqPeer> Peers => Volatile.Read(ref _peers);
@@ -55,6 +86,7 @@ public sealed partial class ZmqSocket
             }
 
             _peers = [.. _peers, peer];
+            RaisePeerEvent(ZmqPeerEventKind.Connected, Type == ZmqSocketType.Router ? peer.RoutingId : null);
             if (Type == ZmqSocketType.Sub)
             {
                 foreach (var topic in LocalSubscriptions.Topics)
@@ -77,6 +109,8 @@ public sealed partial class ZmqSocket
             {
                 _routes.TryRemove(peer.RoutingKey, out _);
             }
+
+            RaisePeerEvent(ZmqPeerEventKind.Disconnected, Type == ZmqSocketType.Router ? peer.RoutingId : null);
         }
     }
 

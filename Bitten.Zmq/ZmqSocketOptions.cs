@@ -13,6 +13,12 @@ public sealed class ZmqSocketOptions
     public int SendHighWaterMark { get; set; } = 1000;
 
     /// <summary>
+    /// Records peer connects and disconnects for <see cref="ZmqSocket.PeerEvents"/> (off by default). Bounded: beyond
+    /// 10,000 unread events the oldest are dropped (counted as <see cref="ZmqDropReason.PeerEventOverflow"/>).
+    /// </summary>
+    public bool PeerEvents { get; set; }
+
+    /// <summary>
     /// Messages from one peer waiting for the application. When a peer reaches it, reading from that
     /// peer pauses (TCP back-pressure) while other peers keep being served. Default 1000.
     /// </summary>

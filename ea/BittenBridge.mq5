@@ -35,6 +35,8 @@ input int    InpHeartbeatSec = 10;            // heartbeat period (PROTOCOL: 10 
 
 #define FIRE_CACHE 1000
 #define HELLO_RETRY_SEC 30
+#define REPLAY_DAYS 7      // closing deals re-reported after each accepted hello
+#define REPLAY_MAX 500
 
 struct FireRecord
   {
@@ -130,29 +132,59 @@ void OnTradeTransaction(const MqlTradeTransaction &trans, const MqlTradeRequest 
   {
    if(trans.type != TRADE_TRANSACTION_DEAL_ADD || !HistoryDealSelect(trans.deal))
       return;
-   long entry = HistoryDealGetInteger(trans.deal, DEAL_ENTRY);
+   if(ReportClosingDeal(trans.deal))
+      g_lastHeartbeat = 0; // heartbeat at the next timer
+  }
+
+// Sends the close_report of one deal when it closes a BITTEN position; false for any other deal.
+bool ReportClosingDeal(ulong deal)
+  {
+   long entry = HistoryDealGetInteger(deal, DEAL_ENTRY);
    if(entry != DEAL_ENTRY_OUT && entry != DEAL_ENTRY_OUT_BY)
-      return;
-   ulong position = (ulong)HistoryDealGetInteger(trans.deal, DEAL_POSITION_ID);
-   string fireId = FireIdOfPosition(position);
+      return false;
+   ulong position = (ulong)HistoryDealGetInteger(deal, DEAL_POSITION_ID);
+   string fireId = FireIdOfPosition(position); // selects the position's deals, this closing deal among them
    if(fireId == "")
-      return; // not a BITTEN position
+      return false; // not a BITTEN position
    string reason = "manual";
-   long why = HistoryDealGetInteger(trans.deal, DEAL_REASON);
+   long why = HistoryDealGetInteger(deal, DEAL_REASON);
    if(why == DEAL_REASON_SL) reason = "sl";
    else if(why == DEAL_REASON_TP) reason = "tp";
    else if(why == DEAL_REASON_SO) reason = "stopout";
    else if(why == DEAL_REASON_EXPERT) reason = "server";
-   int digits = (int)SymbolInfoInteger(HistoryDealGetString(trans.deal, DEAL_SYMBOL), SYMBOL_DIGITS);
+   int digits = (int)SymbolInfoInteger(HistoryDealGetString(deal, DEAL_SYMBOL), SYMBOL_DIGITS);
    string json = "{" + Head("close_report") + "," + JStr("fire_id", fireId) + "," + JInt("position", (long)position) + ","
-                 + JNum("close_price", HistoryDealGetDouble(trans.deal, DEAL_PRICE), digits) + ","
-                 + JNum("volume", HistoryDealGetDouble(trans.deal, DEAL_VOLUME), 2) + ","
-                 + JNum("profit", HistoryDealGetDouble(trans.deal, DEAL_PROFIT), 2) + ","
-                 + JNum("commission", HistoryDealGetDouble(trans.deal, DEAL_COMMISSION), 2) + ","
-                 + JNum("swap", HistoryDealGetDouble(trans.deal, DEAL_SWAP), 2) + ","
-                 + JStr("reason", reason) + "," + JInt("ts_ms", NowMs()) + "}";
+                 + JNum("close_price", HistoryDealGetDouble(deal, DEAL_PRICE), digits) + ","
+                 + JNum("volume", HistoryDealGetDouble(deal, DEAL_VOLUME), 2) + ","
+                 + JNum("profit", HistoryDealGetDouble(deal, DEAL_PROFIT), 2) + ","
+                 + JNum("commission", HistoryDealGetDouble(deal, DEAL_COMMISSION), 2) + ","
+                 + JNum("swap", HistoryDealGetDouble(deal, DEAL_SWAP), 2) + ","
+                 + JStr("reason", reason) + "," + JInt("ts_ms", (long)HistoryDealGetInteger(deal, DEAL_TIME_MSC) - (long)BrokerOffsetSeconds() * 1000) + "}"; // deal time, server→UTC
    SendTo(g_rep, json);
-   g_lastHeartbeat = 0; // heartbeat at the next timer
+   return true;
+  }
+
+// After every accepted hello: the closing deals of the last REPLAY_DAYS days go out again as close_reports, so a close
+// that happened while the server was down (or whose report was lost) is settled. The server ignores the ones it has.
+void ReplayRecentCloses()
+  {
+   datetime to = TimeCurrent();
+   if(!HistorySelect(to - REPLAY_DAYS * 86400, to + 60))
+      return;
+   ulong deals[];
+   int n = 0;
+   for(int i = HistoryDealsTotal() - 1; i >= 0 && n < REPLAY_MAX; i--)
+     {
+      ulong deal = HistoryDealGetTicket(i);
+      long entry = HistoryDealGetInteger(deal, DEAL_ENTRY);
+      if(entry != DEAL_ENTRY_OUT && entry != DEAL_ENTRY_OUT_BY) continue;
+      ArrayResize(deals, n + 1);
+      deals[n++] = deal; // copied first: ReportClosingDeal changes the history selection
+     }
+   int sent = 0;
+   for(int k = n - 1; k >= 0; k--)
+      if(HistoryDealSelect(deals[k]) && ReportClosingDeal(deals[k])) sent++;
+   if(sent > 0) Print("BittenBridge: replayed ", sent, " close reports from the deal history");
   }
 
 //+------------------------------------------------------------------+
@@ -186,7 +218,7 @@ void PollCommands()
 void OnHelloAck(JsonObject &cmd)
   {
    g_acked = cmd.Bool("ok");
-   if(g_acked) { SendSymbols(); SendHeartbeat(); }
+   if(g_acked) { SendSymbols(); SendHeartbeat(); ReplayRecentCloses(); }
    else Print("BittenBridge: hello refused: ", cmd.Str("error"), " (check InpEaId / InpEaToken)");
   }
 

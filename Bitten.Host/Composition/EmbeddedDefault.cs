@@ -36,6 +36,26 @@ internal sealed class EmbeddedDefault(
             builder.Configuration.AddInMemoryCollection([new("Modules:Signals:FeedSources:0", identity.EaId)]);
         }
 
+        // A simulated market open at weekends (the demo's default): Signals detect on weekend bars and the weekend guard
+        // lets fires through to this EA only. Real terminals keep the market calendar.
+        if (identity.OpenAtWeekends)
+        {
+            var executionOpen = builder.Configuration.GetSection("Modules:Execution:WeekendOpenEas").Get<string[]>() ?? [];
+            var extra = new List<KeyValuePair<string, string?>>();
+            if (!executionOpen.Contains(identity.EaId, StringComparer.Ordinal))
+            {
+                extra.Add(new($"Modules:Execution:WeekendOpenEas:{executionOpen.Length}", identity.EaId));
+            }
+
+            if (builder.Configuration["Modules:Signals:SignalsAtWeekends"] is null
+                && (builder.Configuration.GetSection("Modules:Signals:FeedSources").Get<string[]>() ?? []).All(s => s == identity.EaId))
+            {
+                extra.Add(new("Modules:Signals:SignalsAtWeekends", "true"));
+            }
+
+            builder.Configuration.AddInMemoryCollection(extra);
+        }
+
         builder.Services.Insert(simulatorStart, ServiceDescriptor.Singleton<IHostedService, EmbeddedDefault>());
     }
 

@@ -17,12 +17,16 @@ internal static class ObservabilityRegistration
         return builder;
     }
 
-    /// <summary>Creates the process gauges once the container is built.</summary>
-    private sealed class ProcessGaugesStarter(ProcessGauges gauges) : IHostedService
+    /// <summary>
+    /// Creates the process gauges and the exporter once the container is built: the exporter listens from the start, so
+    /// counters incremented before the first scrape of <c>/metrics</c> (signals published, missions created) are not lost.
+    /// </summary>
+    private sealed class ProcessGaugesStarter(ProcessGauges gauges, PrometheusExporter exporter) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             _ = gauges;
+            _ = exporter;
             return Task.CompletedTask;
         }
 

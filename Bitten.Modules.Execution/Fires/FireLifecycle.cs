@@ -55,24 +55,74 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         return fire;
     }
 
-    public async Task<FireRecord?> FilledAsync(string fireId, decimal? price, decimal? volume, long position, string detail, CancellationToken cancellationToken)
+    public async Task<FireRecord?> FilledAsync(string fireId, decimal? price, decimal? volume, long position, string detail, CancellationToken cancellationToken) =>
+        (await FilledManyAsync([new FillReport(fireId, price, volume, position, detail)], cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// Fills many fires in one transaction (group commit: one SQLite commit for a burst of confirmations instead of
+    /// one each). Each fire moves only from a pending state, so a repeat in the same batch or later changes nothing;
+    /// <c>FireFilled</c> is announced after the commit for each fire that moved. Returns those fires.
+    /// </summary>
+    public async Task<IReadOnlyList<FireRecord>> FilledManyAsync(IReadOnlyList<FillReport> fills, CancellationToken cancellationToken)
     {
-        var fire = await TransitionAsync(fireId, Pending, FireStatus.Filled, detail, (f, now) =>
+        ArgumentNullException.ThrowIfNull(fills);
+        if (fills.Count == 0)
         {
-            f.FilledAtMs = now;
-            f.FillPrice = price is > 0 ? price : f.Entry;
-            f.FilledVolume = volume is > 0 ? volume : f.Volume;
-            f.Position = position;
-        }, cancellationToken);
-        if (fire is not null)
-        {
-            Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, position);
-            var now = time.GetUtcNow();
-            await PublishAsync(new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
-                (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, position, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), now), fire.FireId, cancellationToken);
+            return [];
         }
 
-        return fire;
+        var filled = new List<FireRecord>(fills.Count);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            var ids = fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList();
+            var fires = await db.Fires.Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, cancellationToken);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var fill in fills)
+            {
+                if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
+                {
+                    continue;
+                }
+
+                f.Status = FireStatus.Filled;
+                f.FilledAtMs = now;
+                f.FillPrice = fill.Price is > 0 ? fill.Price : f.Entry;
+                f.FilledVolume = fill.Volume is > 0 ? fill.Volume : f.Volume;
+                f.Position = fill.Position;
+                db.FireEvents.Add(new FireEventRecord { FireId = f.FireId, Status = FireStatus.Filled, AtMs = now, Detail = Truncate(fill.Detail) });
+                filled.Add(f);
+            }
+
+            if (filled.Count > 0)
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+                var filledIds = filled.Select(f => f.FireId).ToList();
+                await db.Outbox.Where(o => filledIds.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(u => u.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                foreach (var _ in filled)
+                {
+                    metrics.Fire(nameof(FireStatus.Filled));
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        var announced = time.GetUtcNow();
+        foreach (var fire in filled)
+        {
+            Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, fire.Position!.Value);
+            await PublishAsync(new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
+                (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, fire.Position.Value, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), announced), fire.FireId, cancellationToken);
+        }
+
+        return filled;
     }
 
     public async Task<FireRecord?> ClosedAsync(string fireId, long? position, decimal closePrice, decimal profit, CloseReason reason, long? closedTsMs, string currency, CancellationToken cancellationToken)
@@ -152,3 +202,6 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
 
     private static string Truncate(string s) => s.Length <= 512 ? s : s[..512];
 }
+
+/// <summary>One filled confirmation: the fire, the fill price and volume the EA reported, its position and the timeline detail.</summary>
+internal readonly record struct FillReport(string FireId, decimal? Price, decimal? Volume, long Position, string Detail);

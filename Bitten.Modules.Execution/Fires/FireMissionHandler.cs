@@ -75,7 +75,7 @@ internal sealed class FireMissionHandler(
             return FireDecision.Refuse(FireRefusal.Expired, $"The mission expired at {request.ExpiresAt:HH:mm} UTC.");
         }
 
-        if (RiskGuards.WeekendUntil(now) is { } weekendEnd)
+        if (RiskGuards.WeekendUntil(now) is { } weekendEnd && !await TargetTradesWeekendsAsync(userId, o, ct))
         {
             return FireDecision.Refuse(FireRefusal.Weekend, $"The market is closed for the weekend until {weekendEnd:ddd HH:mm} UTC.", weekendEnd);
         }
@@ -203,5 +203,17 @@ internal sealed class FireMissionHandler(
         Log.FireQueued(logger, fire.FireId, fire.MissionId, fire.UserId, ea.EaId, fire.Symbol, request.Side.ToString(), fire.Volume, request.Source.ToString());
         router.WakeOutbox();
         return FireDecision.Accept(fireId);
+    }
+
+    /// <summary>True when the user's target EA is listed in <see cref="ExecutionOptions.WeekendOpenEas"/> (a simulated market).</summary>
+    private async Task<bool> TargetTradesWeekendsAsync(long userId, ExecutionOptions o, CancellationToken ct)
+    {
+        if (o.WeekendOpenEas.Length == 0)
+        {
+            return false;
+        }
+
+        await registry.EnsureLoadedAsync(ct);
+        return registry.TargetFor(userId) is { } ea && o.WeekendOpenEas.Contains(ea.EaId, StringComparer.Ordinal);
     }
 }

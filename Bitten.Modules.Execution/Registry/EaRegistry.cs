@@ -95,6 +95,7 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
                 Broker = hello.Broker ?? old?.Broker,
                 LastSeenMs = now.ToUnixTimeMilliseconds(),
                 Session = true,
+                RouteVerified = true,
             };
             state = WithStartOfDay(state, now);
             _eas[eaId] = state;
@@ -173,6 +174,12 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
 
     /// <summary>The EA's command connection is gone (unknown routing id, goodbye): it receives nothing until its next hello.</summary>
     public void EndSession(string eaId) => Mutate(eaId, s => s with { Session = false });
+
+    /// <summary>
+    /// A new connection claimed this EA's routing id (the ROUTER hands the route to the newest connection): nothing is
+    /// sent to it until a valid hello arrives on that connection — an impostor that connects and stays silent gets no fire.
+    /// </summary>
+    public void RouteClaimed(string eaId) => Mutate(eaId, s => s with { RouteVerified = false });
 
     public void PingAnswered(string eaId, double rttMs) => Mutate(eaId, s => s with { LastPingRttMs = rttMs });
 

@@ -21,10 +21,14 @@ internal sealed record EaState(
     long? StartOfDayDay,
     IReadOnlyDictionary<string, SymbolSpec> Symbols,
     IReadOnlyList<EaPosition> Positions,
-    double? LastPingRttMs)
+    double? LastPingRttMs,
+    bool RouteVerified = true)
 {
     public bool IsFresh(DateTimeOffset now, TimeSpan staleAfter) => LastSeenMs > 0 && now.ToUnixTimeMilliseconds() - LastSeenMs <= (long)staleAfter.TotalMilliseconds;
 
-    /// <summary>Reachable for a fire: said hello on this process's command socket, still connected, and fresh.</summary>
-    public bool CanReceive(DateTimeOffset now, TimeSpan staleAfter) => Session && IsFresh(now, staleAfter);
+    /// <summary>
+    /// Reachable for a fire: said hello on this process's command socket, still connected, fresh, and no other connection
+    /// has claimed its routing id since that hello (<see cref="RouteVerified"/>).
+    /// </summary>
+    public bool CanReceive(DateTimeOffset now, TimeSpan staleAfter) => Session && RouteVerified && IsFresh(now, staleAfter);
 }

@@ -34,11 +34,14 @@ internal sealed class CommandRouterService(
     ILogger<CommandRouterService> logger) : BackgroundService
 {
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
+    private readonly Lock _peerEventGate = new();
+    private Task<bool>? _messageWait;
+    private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes });
+        await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes, PeerEvents = true });
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
         Log.CommandsBound(logger, port);
@@ -72,6 +75,7 @@ internal sealed class CommandRouterService(
                     }
                 }
 
+                ApplyPeerEvents(socket);
                 while (queue.Reader.TryRead(out var work))
                 {
                     if (work.Payload is null)
@@ -81,7 +85,7 @@ internal sealed class CommandRouterService(
 
                     if (work.Broadcast)
                     {
-                        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+                        foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
                         {
                             Send(socket, ea.EaId, work.Payload);
                         }
@@ -156,9 +160,9 @@ internal sealed class CommandRouterService(
                 continue;
             }
 
-            if (!ea.Session)
+            if (!ea.Session || !ea.RouteVerified)
             {
-                continue; // seen within the staleness limit but not yet re-connected (e.g. after our restart): hold until its hello, staleness or expiry
+                continue; // seen within the staleness limit but not (re)connected with a hello (our restart, a new connection on its id): hold until its hello, staleness or expiry
             }
 
             var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
@@ -203,7 +207,7 @@ internal sealed class CommandRouterService(
         }
 
         _lastPing = now;
-        foreach (var ea in registry.Snapshot().Where(s => s.Session))
+        foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
         {
             Send(socket, ea.EaId, EaCommands.Ping(pings.Start(ea.EaId)));
         }
@@ -215,7 +219,7 @@ internal sealed class CommandRouterService(
         {
             try
             {
-                using var message = await socket.ReceiveAsync(stoppingToken);
+                using var message = await ReceiveAfterPeerEventsAsync(socket, stoppingToken);
                 if (message.FrameCount != 2)
                 {
                     metrics.Rejected("malformed");
@@ -232,6 +236,67 @@ internal sealed class CommandRouterService(
             catch (Exception ex)
             {
                 Log.RouterLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next message, with every peer event before it applied first: a connection's "connected" event is written before
+    /// any of its messages, so a hello is always handled after the route claim it follows (never the other way round).
+    /// </summary>
+    private async Task<ZmqMessage> ReceiveAfterPeerEventsAsync(ZmqSocket socket, CancellationToken ct)
+    {
+        while (true)
+        {
+            lock (_peerEventGate)
+            {
+                ApplyPeerEventsLocked(socket);
+                if (socket.TryReceive(out var message))
+                {
+                    return message;
+                }
+            }
+
+            // One outstanding wait per source, kept across calls (a new one per message would pile up waiters).
+            _messageWait ??= socket.WaitToReceiveAsync(ct).AsTask();
+            _peerEventWait ??= socket.PeerEvents.WaitToReadAsync(ct).AsTask();
+            var done = await Task.WhenAny(_messageWait, _peerEventWait);
+            await done; // surfaces cancellation
+            if (done == _messageWait)
+            {
+                _messageWait = null;
+            }
+            else
+            {
+                _peerEventWait = null;
+            }
+        }
+    }
+
+    /// <summary>Applies pending peer events (the owner loop calls this before sending, so a silent new connection is caught too).</summary>
+    private void ApplyPeerEvents(ZmqSocket socket)
+    {
+        lock (_peerEventGate)
+        {
+            ApplyPeerEventsLocked(socket);
+        }
+    }
+
+    private void ApplyPeerEventsLocked(ZmqSocket socket)
+    {
+        while (socket.PeerEvents.TryRead(out var e))
+        {
+            if (e.Kind != ZmqPeerEventKind.Connected || e.RoutingId.IsEmpty)
+            {
+                continue;
+            }
+
+            var eaId = Encoding.UTF8.GetString(e.RoutingId.Span);
+            if (registry.Find(eaId) is { Session: true, RouteVerified: true })
+            {
+                registry.RouteClaimed(eaId);
+                metrics.Rejected("route_claimed");
+                Log.EaRouteClaimed(logger, eaId);
             }
         }
     }

@@ -30,24 +30,40 @@ internal sealed class ReportIngestService(
 {
     private static readonly FireStatus[] Unsettled = [FireStatus.Queued, FireStatus.Sent, FireStatus.Unconfirmed];
 
+    /// <summary>The most reports handled (and filled confirmations committed) together.</summary>
+    internal const int MaxBatch = 512;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var socket = new ZmqSocket(ZmqSocketType.Pull, new ZmqSocketOptions { Name = "reports", MaxMessageBytes = zmq.Value.MaxMessageBytes, ReceiveHighWaterMark = 10_000 });
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.ReportPort));
         endpoints.Set("reports", port);
         Log.ReportsBound(logger, port);
+        var batch = new List<ZmqMessage>(MaxBatch);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                using var message = await socket.ReceiveAsync(stoppingToken);
-                if (message.FrameCount != 1)
+                // One message, then whatever else is already waiting: a burst of confirmations is handled together.
+                batch.Add(await socket.ReceiveAsync(stoppingToken));
+                while (batch.Count < MaxBatch && socket.TryReceive(out var more))
                 {
-                    Drop("malformed", "?", "a report is one frame of JSON");
-                    continue;
+                    batch.Add(more);
                 }
 
-                await HandleAsync(message.GetFrameMemory(0), stoppingToken);
+                var frames = new List<ReadOnlyMemory<byte>>(batch.Count);
+                foreach (var message in batch)
+                {
+                    if (message.FrameCount != 1)
+                    {
+                        Drop("malformed", "?", "a report is one frame of JSON");
+                        continue;
+                    }
+
+                    frames.Add(message.GetFrameMemory(0));
+                }
+
+                await HandleBatchAsync(frames, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,11 +73,105 @@ internal sealed class ReportIngestService(
             {
                 Log.ReportLoopFailed(logger, ex);
             }
+            finally
+            {
+                foreach (var message in batch)
+                {
+                    message.Dispose();
+                }
+
+                batch.Clear();
+            }
         }
     }
 
-    /// <summary>Handles one report (also called directly by the throughput benchmark).</summary>
-    internal async Task HandleAsync(ReadOnlyMemory<byte> json, CancellationToken ct)
+    /// <summary>Handles one report (also called directly by tests).</summary>
+    internal Task HandleAsync(ReadOnlyMemory<byte> json, CancellationToken ct) => HandleBatchAsync([json], ct);
+
+    /// <summary>
+    /// Handles reports in arrival order. Each is checked on its own (JSON, credentials, hello, type, the fire's EA); the
+    /// fires are read in one query; runs of consecutive filled confirmations are committed in one transaction
+    /// (<see cref="FireLifecycle.FilledManyAsync"/>); anything else first commits the run before it, so order holds.
+    /// </summary>
+    internal async Task HandleBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> reports, CancellationToken ct)
+    {
+        var documents = new List<JsonDocument>(reports.Count);
+        try
+        {
+            var work = new List<(JsonElement Root, string Type, string EaId, string FireId, string Currency)>(reports.Count);
+            foreach (var json in reports)
+            {
+                if (await CheckAsync(json, documents, ct) is { } item)
+                {
+                    work.Add(item);
+                }
+            }
+
+            if (work.Count == 0)
+            {
+                return;
+            }
+
+            var ids = work.Select(w => w.FireId).Distinct(StringComparer.Ordinal).ToList();
+            Dictionary<string, FireRecord> fires;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Fires.AsNoTracking()
+                    .Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, ct);
+            }
+
+            var run = new List<FillReport>();
+            foreach (var (root, type, eaId, fireId, currency) in work)
+            {
+                if (!fires.TryGetValue(fireId, out var fire))
+                {
+                    Drop("unknown_fire", eaId, fireId);
+                    continue;
+                }
+
+                if (fire.EaId != eaId)
+                {
+                    Drop("foreign_fire", eaId, $"fire {fireId} was sent to another EA");
+                    continue;
+                }
+
+                if (type == "confirmation" && AsFill(root, fire) is { } fill)
+                {
+                    if (run.Any(f => f.FireId == fill.FireId && f.Position != fill.Position))
+                    {
+                        Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {run.First(f => f.FireId == fill.FireId).Position}, not {fill.Position}");
+                        continue;
+                    }
+
+                    run.Add(fill);
+                    continue;
+                }
+
+                await FlushAsync(run, fires, ct);
+                fire = fires[fireId];
+                if (type == "confirmation")
+                {
+                    await ConfirmAsync(root, fire, ct);
+                }
+                else
+                {
+                    await CloseAsync(root, fire, currency, ct);
+                }
+            }
+
+            await FlushAsync(run, fires, ct);
+        }
+        finally
+        {
+            foreach (var document in documents)
+            {
+                document.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The checks that need no fire record; null when the report was dropped (or was a pong, answered here).</summary>
+    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(ReadOnlyMemory<byte> json, List<JsonDocument> documents, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -71,83 +181,84 @@ internal sealed class ReportIngestService(
         catch (JsonException)
         {
             Drop("malformed_json", "?", "not JSON");
+            return null;
+        }
+
+        documents.Add(document);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Drop("malformed_json", "?", "not a JSON object");
+            return null;
+        }
+
+        var eaId = root.Str("ea_id") ?? "?";
+        var credentials = await authenticator.CheckAsync(eaId, root.Str("ea_token"), ct);
+        if (!credentials.Valid)
+        {
+            Drop("unauthenticated", eaId, null);
+            return null;
+        }
+
+        if (registry.Find(eaId) is not { Session: true } ea)
+        {
+            Drop("no_hello", eaId, "report before a valid hello");
+            return null;
+        }
+
+        var type = root.Type();
+        if (type == "pong")
+        {
+            if (!pings.Answer(eaId, root.Str("ping_id")))
+            {
+                metrics.Rejected("unknown_ping");
+            }
+
+            return null;
+        }
+
+        if (type is not ("confirmation" or "close_report"))
+        {
+            Drop("unknown_type", eaId, type);
+            return null;
+        }
+
+        var fireId = root.Str("fire_id");
+        if (string.IsNullOrEmpty(fireId))
+        {
+            Drop("missing_field", eaId, "fire_id is required");
+            return null;
+        }
+
+        return (root, type, eaId, fireId, ea.Currency);
+    }
+
+    /// <summary>A filled confirmation that can join a group commit; null for anything else (handled on its own).</summary>
+    private static FillReport? AsFill(JsonElement root, FireRecord fire)
+    {
+        var status = (root.Str("status") ?? string.Empty).ToLowerInvariant();
+        var position = root.Long("position") ?? root.Long("ticket");
+        if (status is not ("filled" or "success" or "duplicate") || position is not > 0 || (fire.Position is { } known && known != position))
+        {
+            return null;
+        }
+
+        return new FillReport(fire.FireId, root.Dec("price"), root.Dec("volume"), position.Value, $"filled (retcode {root.Long("retcode")})");
+    }
+
+    private async Task FlushAsync(List<FillReport> run, Dictionary<string, FireRecord> fires, CancellationToken ct)
+    {
+        if (run.Count == 0)
+        {
             return;
         }
 
-        using (document)
+        foreach (var fire in await lifecycle.FilledManyAsync(run, ct))
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                Drop("malformed_json", "?", "not a JSON object");
-                return;
-            }
-
-            var eaId = root.Str("ea_id") ?? "?";
-            var credentials = await authenticator.CheckAsync(eaId, root.Str("ea_token"), ct);
-            if (!credentials.Valid)
-            {
-                Drop("unauthenticated", eaId, null);
-                return;
-            }
-
-            if (registry.Find(eaId) is not { Session: true } ea)
-            {
-                Drop("no_hello", eaId, "report before a valid hello");
-                return;
-            }
-
-            var type = root.Type();
-            if (type == "pong")
-            {
-                if (!pings.Answer(eaId, root.Str("ping_id")))
-                {
-                    metrics.Rejected("unknown_ping");
-                }
-
-                return;
-            }
-
-            if (type is not ("confirmation" or "close_report"))
-            {
-                Drop("unknown_type", eaId, type);
-                return;
-            }
-
-            var fireId = root.Str("fire_id");
-            if (string.IsNullOrEmpty(fireId))
-            {
-                Drop("missing_field", eaId, "fire_id is required");
-                return;
-            }
-
-            FireRecord? fire;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                fire = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Fires.AsNoTracking().FirstOrDefaultAsync(f => f.FireId == fireId, ct);
-            }
-
-            if (fire is null)
-            {
-                Drop("unknown_fire", eaId, fireId);
-                return;
-            }
-
-            if (fire.EaId != eaId)
-            {
-                Drop("foreign_fire", eaId, $"fire {fireId} was sent to another EA");
-                return;
-            }
-
-            if (type == "confirmation")
-            {
-                await ConfirmAsync(root, fire, ct);
-            }
-            else
-            {
-                await CloseAsync(root, fire, ea.Currency, ct);
-            }
+            fires[fire.FireId] = fire; // later reports in the batch see the position
         }
+
+        run.Clear();
     }
 
     private async Task ConfirmAsync(JsonElement root, FireRecord fire, CancellationToken ct)

@@ -51,7 +51,8 @@ internal sealed class EngineService(
             SignalTtlMs: o.SignalTtlMinutes * 60_000L,
             OutcomeTimeoutMs: o.OutcomeTimeoutHours * 3_600_000L,
             MinExpectedValueR: o.MinExpectedValueR,
-            StaleAfterMs: o.StaleAfterSeconds * 1000L);
+            StaleAfterMs: o.StaleAfterSeconds * 1000L,
+            BlockWeekend: !o.SignalsAtWeekends);
         var engine = new SignalEngine(runtime.Symbols, settings, output, model, runtime.Threshold, runtime.PatternRecord,
             ms => SignalId.New(DateTimeOffset.FromUnixTimeMilliseconds(ms)).Value);
         await WarmAsync(engine, stoppingToken);

@@ -3,20 +3,23 @@ namespace Bitten.Simulator.Market;
 /// <summary>
 /// A seeded, deterministic synthetic market for several symbols: each symbol ticks on its own
 /// (Poisson arrivals at a session-dependent rate) and the ticks come out in time order.
-/// No ticks in the weekend window (Friday 21:00 to Sunday 22:00 UTC of simulated time).
+/// No ticks in the weekend window (Friday 21:00 to Sunday 22:00 UTC of simulated time) unless
+/// <c>openAtWeekends</c> (the embedded demo), when the weekend trades like the same hours of a weekday.
 /// </summary>
 internal sealed class MarketGenerator
 {
     private readonly SymbolPath[] _paths;
     private readonly long[] _lastMs;
     private readonly PriorityQueue<int, long> _due = new();
+    private readonly bool _openAtWeekends;
 
-    public MarketGenerator(IReadOnlyList<SymbolProfile> profiles, int seed, DateTimeOffset start, Func<SymbolProfile, double>? spreadPips = null, Func<SymbolProfile, double>? ticksPerSecond = null)
+    public MarketGenerator(IReadOnlyList<SymbolProfile> profiles, int seed, DateTimeOffset start, Func<SymbolProfile, double>? spreadPips = null, Func<SymbolProfile, double>? ticksPerSecond = null, bool openAtWeekends = false)
     {
+        _openAtWeekends = openAtWeekends;
         ArgumentNullException.ThrowIfNull(profiles);
         _paths = new SymbolPath[profiles.Count];
         _lastMs = new long[profiles.Count];
-        var startMs = MarketSessions.NextOpen(start).ToUnixTimeMilliseconds();
+        var startMs = (openAtWeekends ? start : MarketSessions.NextOpen(start)).ToUnixTimeMilliseconds();
         for (var i = 0; i < profiles.Count; i++)
         {
             var p = profiles[i];
@@ -45,6 +48,11 @@ internal sealed class MarketGenerator
     {
         var from = DateTimeOffset.FromUnixTimeMilliseconds(fromMs);
         var next = fromMs + Math.Max(1, (long)(_paths[index].NextGapSeconds(from) * 1000));
+        if (_openAtWeekends)
+        {
+            return next;
+        }
+
         var open = MarketSessions.NextOpen(DateTimeOffset.FromUnixTimeMilliseconds(next));
         if (open.ToUnixTimeMilliseconds() != next)
         {

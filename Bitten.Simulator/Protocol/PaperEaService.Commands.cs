@@ -6,6 +6,11 @@ namespace Bitten.Simulator.Protocol;
 
 internal sealed partial class PaperEaService
 {
+    private const int FiresRemembered = 1_000;
+    private const int ClosesRemembered = 200;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CloseReport> _recentCloses = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _firesReceived = new();
+
     /// <summary>Receives one command from the ROUTER and answers it on the report socket.</summary>
     private async Task CommandStepAsync(ZmqSocket dealer, CancellationToken ct)
     {
@@ -26,11 +31,13 @@ internal sealed partial class PaperEaService
                 {
                     await _feed!.SendAsync(_messages.Symbols(_broker), ct);
                     HeartbeatSoon();
+                    await ReplayClosesAsync(ct);
                 }
 
                 break;
             case ServerCommandType.Fire:
                 var order = command.Fire!;
+                RememberFire(order.FireId);
                 var result = _broker.Fire(order, now, WallMs);
                 Log.FireAnswered(logger, order.FireId, EaId, result.Status.ToString(), order.Symbol, order.Side == Side.Buy ? "BUY" : "SELL", result.Volume, result.Price, result.Retcode, result.Message);
                 await _reports!.SendAsync(_messages.Confirmation(result, now), ct);
@@ -79,6 +86,41 @@ internal sealed partial class PaperEaService
     {
         Log.PositionClosed(logger, report.FireId, report.Position, EaId, EaMessages.ReasonText(report.Reason), report.ClosePrice, report.Profit);
         await _reports!.SendAsync(_messages.CloseReport(report), ct);
+        _recentCloses.Enqueue(report);
+        while (_recentCloses.Count > ClosesRemembered && _recentCloses.TryDequeue(out _))
+        {
+        }
+
         HeartbeatSoon();
+    }
+
+    /// <summary>
+    /// After every accepted hello, the close reports of the recent past go out again (as a terminal's EA replays its deal
+    /// history): a close that happened while the server was away, or whose report was lost with it, is settled now. The
+    /// server ignores the ones it already has (close reports are idempotent on fire_id and position).
+    /// </summary>
+    private async Task ReplayClosesAsync(CancellationToken ct)
+    {
+        var replay = _recentCloses.ToArray();
+        foreach (var report in replay)
+        {
+            await _reports!.SendAsync(_messages.CloseReport(report), ct);
+        }
+
+        if (replay.Length > 0)
+        {
+            Log.ClosesReplayed(logger, EaId, replay.Length);
+        }
+    }
+
+    /// <summary>The fire ids of the last <see cref="FiresRemembered"/> <c>fire</c> commands received, oldest first.</summary>
+    internal IReadOnlyList<string> FiresReceived => [.. _firesReceived];
+
+    private void RememberFire(string fireId)
+    {
+        _firesReceived.Enqueue(fireId);
+        while (_firesReceived.Count > FiresRemembered && _firesReceived.TryDequeue(out _))
+        {
+        }
     }
 }

@@ -6,12 +6,22 @@ internal sealed partial class PaperEaService
 {
     private static readonly TimeSpan MaxNap = TimeSpan.FromSeconds(1);
     private MarketGenerator? _generator;
+    private volatile bool _warmingUp = true;
+
+    /// <summary>True once the warm-up history has been sent and the clock runs at the configured speed.</summary>
+    internal bool WarmedUp => !_warmingUp;
 
     /// <summary>Emits every tick whose simulated time has come; otherwise sleeps (at most a second) until the next one.</summary>
     private async Task MarketStepAsync(CancellationToken ct)
     {
         var clock = _clock!;
-        _generator ??= new MarketGenerator(setup.Profiles, setup.Options.Seed, DateTimeOffset.FromUnixTimeMilliseconds(clock.NowMs));
+        _generator ??= new MarketGenerator(setup.Profiles, setup.Options.Seed, DateTimeOffset.FromUnixTimeMilliseconds(clock.WarmUpStartMs), openAtWeekends: setup.Options.OpenAtWeekends == true);
+        if (_warmingUp && !clock.WarmingUp)
+        {
+            _warmingUp = false;
+            Log.WarmedUp(logger, EaId, Interlocked.Read(ref _ticksSent), DateTimeOffset.FromUnixTimeMilliseconds(clock.NowMs), clock.Speed);
+        }
+
         var wait = clock.WallUntil(_generator.NextTsMs);
         if (wait > TimeSpan.FromMilliseconds(2))
         {

@@ -35,7 +35,8 @@ internal sealed partial class PaperEaService(SimulatorSetup setup, BoundEndpoint
     {
         var options = setup.Options;
         var start = options.StartTime ?? time.GetUtcNow();
-        _clock = new SimulatedClock(time, start, options.Speed);
+        var warmUp = options.WarmUp ?? TimeSpan.Zero;
+        _clock = new SimulatedClock(time, start, options.Speed, warmUp, options.WarmUpSpeed);
         await using var dealer = new ZmqSocket(ZmqSocketType.Dealer, new ZmqSocketOptions { Name = "sim-commands", RoutingId = Encoding.UTF8.GetBytes(EaId) });
         await using var feed = new ZmqSocket(ZmqSocketType.Push, new ZmqSocketOptions { Name = "sim-feed", SendHighWaterMark = 10_000 });
         await using var reports = new ZmqSocket(ZmqSocketType.Push, new ZmqSocketOptions { Name = "sim-reports" });
@@ -43,6 +44,15 @@ internal sealed partial class PaperEaService(SimulatorSetup setup, BoundEndpoint
         _feed = new Outbound(feed, 10_000);
         _reports = new Outbound(reports, 10_000);
         Log.Started(logger, EaId, setup.Profiles.Count, options.Seed, options.Speed, start);
+        if (warmUp > TimeSpan.Zero)
+        {
+            Log.WarmingUp(logger, EaId, warmUp, options.WarmUpSpeed);
+        }
+
+        if (options.OpenAtWeekends == true)
+        {
+            Log.OpenAtWeekends(logger, EaId, MarketSessions.IsWeekend(start) ? "It is the weekend now: the real FX market is closed, " : string.Empty);
+        }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var ct = stop.Token;

@@ -19,6 +19,7 @@ public sealed class HostProcessTests : IDisposable
         "--Zmq:SignalPort=0",
         "--Zmq:ReportPort=0",
         "--Zmq:MarketPort=0",
+        "--Simulator:WarmUp=00:00:00", // the demo's warm-up is not what these tests are about
     ];
 
     [Fact]

@@ -21,6 +21,11 @@ public class BittenAppFactory : WebApplicationFactory<Program>
         {
             _settings[$"Zmq:{port}"] = "0"; // each test host binds free ports (see BoundEndpoints)
         }
+
+        // The embedded simulator as before the demo's warm-up and weekend market: quiet unless a test asks for them
+        // (the whole-trade test does), so tests that expect no signals are not racing a flood of synthetic history.
+        _settings["Simulator:WarmUp"] = "00:00:00";
+        _settings["Simulator:OpenAtWeekends"] = "false";
     }
 
     public TemporaryDirectory Directory { get; }

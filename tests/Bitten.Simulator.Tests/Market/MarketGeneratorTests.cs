@@ -66,6 +66,19 @@ public sealed class MarketGeneratorTests(SimulatedWeek week, ITestOutputHelper o
     }
 
     [Fact]
+    public void Next_WhenOpenAtWeekends_TicksThroughSaturday()
+    {
+        var saturday = new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero);
+        var generator = new MarketGenerator(SymbolProfile.Defaults, 1, saturday, openAtWeekends: true);
+
+        var ticks = Enumerable.Range(0, 2_000).Select(_ => generator.Next()).ToList();
+
+        ticks[0].TsMs.ShouldBeLessThan(saturday.AddMinutes(1).ToUnixTimeMilliseconds());
+        ticks.ShouldAllBe(t => MarketSessions.IsWeekend(DateTimeOffset.FromUnixTimeMilliseconds(t.TsMs)));
+        ticks.Select(t => t.SymbolIndex).Distinct().Count().ShouldBe(SymbolProfile.Defaults.Count);
+    }
+
+    [Fact]
     public void Volatility_OverAWeek_Clusters()
     {
         // lag-1 autocorrelation of absolute M1 returns inside one session (so the session pattern is not what we measure)

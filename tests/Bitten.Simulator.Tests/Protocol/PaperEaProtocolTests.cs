@@ -108,6 +108,25 @@ public sealed class PaperEaProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelloAck_AfterAClose_ReplaysTheCloseReportSoAMissedCloseIsSettled()
+    {
+        var tick = await LastTickAsync("EURUSD");
+        var ask = tick.GetProperty("ask").GetDecimal();
+        _server.SendToEa(EaId, FireJson("fire-r", "EURUSD.sim", "BUY", 0.1m, ask - 0.0004m, ask + 0.0004m));
+        var first = await FakeServer.WaitForAsync(_server.ReportMessages, FakeServer.OfType("close_report", c => c.GetProperty("fire_id").GetString() == "fire-r"), "the position closes");
+
+        // The server comes back (or never got the report): it acknowledges a hello again.
+        _server.SendToEa(EaId, """{"type":"hello_ack","ok":true,"server_time_ms":2,"protocol":1}""");
+
+        await Wait.UntilAsync(() => _server.ReportMessages.Count(m => m.Json.GetProperty("type").GetString() == "close_report" && m.Json.GetProperty("fire_id").GetString() == "fire-r") >= 2,
+            TimeSpan.FromSeconds(20), "the close report was replayed after the hello_ack");
+        var replayed = _server.ReportMessages.Last(m => m.Json.GetProperty("type").GetString() == "close_report").Json;
+        replayed.GetProperty("position").GetInt64().ShouldBe(first.GetProperty("position").GetInt64());
+        replayed.GetProperty("close_price").GetDecimal().ShouldBe(first.GetProperty("close_price").GetDecimal());
+        replayed.GetProperty("profit").GetDecimal().ShouldBe(first.GetProperty("profit").GetDecimal());
+    }
+
+    [Fact]
     public async Task Fire_WhenRepeated_IsAnsweredDuplicateWithTheOriginalResult()
     {
         var tick = await LastTickAsync("XAUUSD");

@@ -65,6 +65,7 @@ public static class UsersModule
         endpoints.MapAuthEndpoints();
         endpoints.MapAccountEndpoints();
         endpoints.MapAdminEndpoints();
+        endpoints.MapAdminUserList();
         endpoints.MapTelegramWebhook();
         return endpoints;
     }

@@ -273,6 +273,12 @@ export const fmt = {
     const d = typeof value === 'number' ? new Date(value) : new Date(value);
     return Number.isNaN(d.getTime()) ? '—' : d.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
   },
+  /** Short form for tables: MM-DD HH:MM (UTC). */
+  short(value) {
+    if (value === null || value === undefined) return '—';
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? '—' : d.toISOString().slice(5, 16).replace('T', ' ');
+  },
   duration(seconds) {
     const s = Math.max(0, Math.floor(seconds));
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;

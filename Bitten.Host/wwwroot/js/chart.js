@@ -49,7 +49,7 @@ export function candles(container, { bars = [], lines = [], digits = 5, label, h
     return root;
   }
   const pad = 12;
-  const right = W - 64;
+  const right = W - 80;
   let min = Math.min(...prices);
   let max = Math.max(...prices);
   const margin = (max - min || Math.abs(max) * 0.001 || 1) * 0.06;
@@ -73,7 +73,7 @@ export function candles(container, { bars = [], lines = [], digits = 5, label, h
     const p = Number(line.price);
     if (!Number.isFinite(p)) continue;
     root.append(svg('line', { x1: 0, x2: right, y1: y(p), y2: y(p), class: `overlay ${line.kind ?? 'level'}` }));
-    root.append(svg('text', { x: 6, y: y(p) - 3, class: `overlay-label ${line.kind ?? 'level'}` }, `${line.label} ${p.toFixed(digits)}`));
+    root.append(svg('text', { x: 6, y: y(p) - 4, class: `overlay-label ${line.kind ?? 'level'}` }, `${line.label} ${p.toFixed(digits)}`));
   }
   return root;
 }
@@ -86,7 +86,7 @@ export function line(container, { points = [], label, height = 200, area = true,
     return root;
   }
   const pad = 12;
-  const right = W - 56;
+  const right = W - 72;
   const ys = points.map((p) => Number(p.y));
   let min = Math.min(...ys, zero ? 0 : Infinity);
   let max = Math.max(...ys, zero ? 0 : -Infinity);

@@ -213,7 +213,7 @@ function renderScore() {
     ['model', signal?.signal?.model_version ?? 'prior (no model)'],
   ]);
   const rows = (items) => (Array.isArray(items) && items.length
-    ? items.map((c) => el('tr', {}, el('td', {}, c.name), el('td', { class: 'num' }, fmt.num(c.points, 1)), el('td', {}, c.reason ?? '')))
+    ? items.map((c) => el('tr', {}, el('td', {}, c.name), el('td', { class: 'num' }, fmt.num(c.points, 1)), el('td', { class: 'wrap' }, c.reason ?? '')))
     : [el('tr', {}, el('td', { colspan: 3, class: 'unavailable' }, signal ? 'none' : 'The signal details are not available.'))]);
   $('components').tBodies[0].replaceChildren(...rows(signal?.components));
   $('shield').tBodies[0].replaceChildren(...rows(signal?.shield_reasons));

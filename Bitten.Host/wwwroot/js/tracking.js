@@ -30,7 +30,7 @@ async function loadSignals(q) {
   const list = await api(`/api/signals?page_size=50&${q}`).catch(() => null);
   const items = list?.items ?? [];
   $('signals').tBodies[0].replaceChildren(...(items.length ? items.map((s) => el('tr', {},
-    el('td', {}, fmt.time(s.created_ts_ms)), el('td', {}, s.symbol), el('td', { class: `side-${s.side}` }, s.side), el('td', {}, s.pattern),
+    el('td', { title: fmt.time(s.created_ts_ms) }, fmt.short(s.created_ts_ms)), el('td', {}, s.symbol), el('td', { class: `side-${s.side}` }, s.side), el('td', {}, s.pattern),
     el('td', { class: 'num' }, fmt.num(s.confidence, 1)), el('td', { class: 'num' }, fmt.pct(s.win_probability)),
     el('td', {}, s.status === 'open' ? 'open' : (s.outcome ?? 'resolved').toLowerCase()),
     el('td', { class: 'num' }, s.r_multiple === null ? '—' : fmt.r(s.r_multiple))))

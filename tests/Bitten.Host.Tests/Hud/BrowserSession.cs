@@ -90,8 +90,12 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+    /// <summary>Saves a full-page screenshot under artifacts/ once the page has finished loading its data.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        await Assertions.Expect(Page.Locator("main[aria-busy=false]")).ToHaveCountAsync(1);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+    }
 
     /// <summary>Every image, canvas and svg on the page that has no accessible label (aria-label, aria-labelledby or alt).</summary>
     public async Task<string[]> UnlabelledGraphicsAsync() =>

@@ -15,7 +15,7 @@ namespace Bitten.Host.Tests.Hud;
 public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
 {
     /// <summary>Endpoints other engineers are adding: until they land, their 404 is expected.</summary>
-    private static readonly string[] OptionalEndpoints = ["/api/stats/report", "/api/ml/models", "/api/admin/audit", "/api/me/guards"];
+    private static readonly string[] OptionalEndpoints = ["/api/stats/report", "/api/ml/models", "/api/admin/audit"];
 
     private static readonly LocatorAssertionsToHaveTextOptions Filled = new() { Timeout = 30_000 };
 
@@ -59,6 +59,8 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         await Assertions.Expect(position).ToContainTextAsync("EURUSD");
         await Assertions.Expect(position.GetByRole(AriaRole.Button, new() { Name = "Close" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#eas")).ToContainTextAsync("online");
+        await Assertions.Expect(page.Locator("#guards")).ToContainTextAsync("loss budget used");
+        await Assertions.Expect(page.GetByTestId("rank")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#equity svg[role=img]")).ToHaveCountAsync(1);
         await browser.ScreenshotAsync("me");
         await AssertCleanAsync(browser, "/me");
@@ -97,6 +99,7 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         using var client = await TraderClientAsync();
         (await client.GetAsync(new Uri("/api/admin/users", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await client.GetAsync(new Uri("/api/admin/halt", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.GetAsync(new Uri("/api/admin/thresholds", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [ChromiumFact]
@@ -114,6 +117,8 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         await Assertions.Expect(page.Locator("#health")).ToContainTextAsync("Overall");
         await Assertions.Expect(page.Locator("#eas")).ToContainTextAsync("sim-ea-1");
         await Assertions.Expect(page.Locator("#halt-state")).ToHaveTextAsync("allowed");
+        await Assertions.Expect(page.Locator("#thresholds")).ToContainTextAsync("below the 45 % floor");
+        await Assertions.Expect(page.Locator("#thresholds svg[role=img]")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("now 74"));
         (await page.GetByTestId("throne-refused").IsVisibleAsync()).ShouldBeFalse();
         await browser.ScreenshotAsync("throne");
         await AssertCleanAsync(browser, "/throne");

@@ -146,6 +146,11 @@ public sealed class HudHost : IAsyncLifetime
             db.Signals.Add(record);
         }
 
+        db.ThresholdChanges.Add(new Bitten.Modules.Signals.Scoring.ThresholdChange
+        {
+            AtMs = Clock.GetUtcNow().AddHours(-3).ToUnixTimeMilliseconds(), Previous = 72, Next = 74, SignalsLast24h = 31, WinRateLast24h = 0.41,
+            ReasonsJson = """["win rate 41 % below the 45 % floor over 31 signals"]""",
+        });
         await db.SaveChangesAsync();
     }
 

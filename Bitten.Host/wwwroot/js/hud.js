@@ -5,7 +5,9 @@ import { candles } from './chart.js';
 const $ = (id) => document.getElementById(id);
 const page = $('page');
 const me = await initPage();
-const missionId = new URLSearchParams(location.search).get('mission');
+// From a link (/hud?mission=…) or a Mini App deep link (startapp=mission_<id>).
+const startParam = globalThis.Telegram?.WebApp?.initDataUnsafe?.start_param ?? '';
+const missionId = new URLSearchParams(location.search).get('mission') ?? (startParam.startsWith('mission_') ? startParam.slice(8) : null);
 
 let detail = null;      // GET /api/missions/{id}
 let signal = null;      // GET /api/signals/{id} (components, shield reasons, key levels)

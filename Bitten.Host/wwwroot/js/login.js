@@ -10,18 +10,31 @@ history.replaceState(null, '', '/login');
 const next = params.get('next');
 const target = next && /^\/[a-z]+(\?[\w=&%-]*)?$/i.test(next) ? next : '/me';
 
-try {
-  if (code) {
-    await signInWithCode(code);
-  } else if (globalThis.Telegram?.WebApp?.initData) {
-    await signInWithTelegram(globalThis.Telegram.WebApp.initData);
-  } else {
-    throw new Error('This page needs a login link. Send /login to the BITTEN bot for one.');
+const form = document.getElementById('code-form');
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  signIn(() => signInWithCode(form.code.value.trim()));
+});
+
+if (code) {
+  await signIn(() => signInWithCode(code));
+} else if (globalThis.Telegram?.WebApp?.initData) {
+  await signIn(() => signInWithTelegram(globalThis.Telegram.WebApp.initData));
+} else {
+  document.getElementById('h-login').textContent = 'Sign in';
+  state.textContent = 'Send /login to the BITTEN bot and open its link, or type the code it sent.';
+  form.hidden = false;
+}
+
+async function signIn(redeem) {
+  try {
+    await redeem();
+    state.textContent = 'Signed in. Opening your war room…';
+    location.replace(target);
+  } catch (e) {
+    document.getElementById('h-login').textContent = 'Sign-in failed';
+    state.textContent = e.message;
+    form.hidden = false;
+    showError(e.message);
   }
-  state.textContent = 'Signed in. Opening your war room…';
-  location.replace(target);
-} catch (e) {
-  document.getElementById('h-login').textContent = 'Sign-in failed';
-  state.textContent = e.message;
-  showError(e.message);
 }

@@ -48,7 +48,8 @@ async function loadHealth() {
       el('thead', {}, el('tr', {}, el('th', {}, 'check'), el('th', {}, 'status'), el('th', {}, 'details'))),
       el('tbody', {}, ...Object.entries(health.checks ?? {}).map(([name, c]) => el('tr', {},
         el('td', {}, name), el('td', { class: c.status === 'Healthy' ? 'pos' : 'neg' }, c.status),
-        el('td', { class: 'wrap' }, c.description ?? '', c.data ? genericView(c.data) : '')))))));
+        el('td', { class: 'wrap' }, c.description ?? '',
+          c.data ? el('details', {}, el('summary', {}, 'details'), genericView(c.data)) : '')))))));
 }
 
 async function loadEas() {

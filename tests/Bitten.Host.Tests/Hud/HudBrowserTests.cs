@@ -65,8 +65,19 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         await browser.ScreenshotAsync("me");
         await AssertCleanAsync(browser, "/me");
 
+        // Close it from the war room (confirmed), then the briefing shows the result and the journal prompt.
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await position.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(position).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await page.GotoAsync($"/hud?mission={host.MissionId}");
+        await Assertions.Expect(page.GetByTestId("mission-status")).ToHaveTextAsync("CLOSED", Filled);
+        await Assertions.Expect(page.GetByTestId("result")).ToContainTextAsync(" R · ");
+        await browser.ScreenshotAsync("hud-closed");
+        await AssertCleanAsync(browser, "/hud (closed)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Write it in your notebook" }).ClickAsync();
+
         // The notebook: a new entry linked to the trade, then found by its tag.
-        await page.GotoAsync($"/notebook?fire={fireId}");
+        await page.WaitForURLAsync($"**/notebook?fire={fireId}");
         await Assertions.Expect(page.Locator("select[name=fire_id]")).ToHaveValueAsync(fireId);
         await page.Locator("textarea[name=text]").FillAsync("Waited for the sweep, fired on the close. Calm.");
         await page.Locator("input[name=tags]").FillAsync("patience, london");

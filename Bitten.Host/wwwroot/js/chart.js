@@ -101,6 +101,9 @@ export function line(container, { points = [], label, height = 200, area = true,
     root.append(svg('path', { d: `${path} L${x(points.length - 1).toFixed(1)},${base} L${x(0).toFixed(1)},${base} Z`, class: 'chart-area' }));
   }
   root.append(svg('path', { d: path, class: 'chart-line' }));
+  if (points.length <= 40) {
+    points.forEach((p, i) => root.append(svg('circle', { cx: x(i), cy: y(Number(p.y)), r: 3.5, class: 'chart-dot' })));
+  }
   return root;
 }
 

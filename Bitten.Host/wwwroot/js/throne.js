@@ -112,7 +112,9 @@ function renderThresholds(data) {
   const chart = el('div', { class: 'chart-box-wrap short' });
   const ordered = [...items].reverse();
   line(chart, {
-    points: ordered.map((t, i) => ({ x: i, y: Number(t.threshold) })), zero: false, digits: 1,
+    // The value before the first change, then each new value.
+    points: (ordered.length ? [ordered[0].previous, ...ordered.map((t) => t.threshold)] : []).map((v, i) => ({ x: i, y: Number(v) })),
+    zero: false, digits: 1,
     label: ordered.length ? `Adaptive TCS threshold over ${ordered.length} changes, now ${ordered.at(-1).threshold}` : 'Adaptive threshold: no changes yet',
   });
   return el('div', {}, chart, genericView(items));

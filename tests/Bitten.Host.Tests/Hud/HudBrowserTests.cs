@@ -40,6 +40,7 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         await Assertions.Expect(page.Locator("#countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^1[45]:\d\d$"));
         await Assertions.Expect(page.GetByTestId("live-price")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\.\d{5} / \d\.\d{5}$"));
         await Assertions.Expect(page.Locator("#fire")).ToBeEnabledAsync();
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor")).ShouldBe("rgb(28, 28, 29)", "Telegram's bg_color");
         await browser.ScreenshotAsync("hud-briefing");
 
         // FIRE: queued → sent → filled, live, with each step's latency.
@@ -146,6 +147,8 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         browser.ForeignRequests.ShouldBeEmpty($"{page} asked another host");
         browser.ConsoleErrors.ShouldBeEmpty($"{page} logged console errors");
         (await browser.UnlabelledGraphicsAsync()).ShouldBeEmpty($"{page} has images, canvases or charts without an accessible label");
+        (await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"))
+            .ShouldBeLessThanOrEqualTo(0, $"{page} is wider than a phone's screen");
     }
 
     private async Task<HttpClient> TraderClientAsync() =>

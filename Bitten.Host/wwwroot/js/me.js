@@ -25,7 +25,7 @@ async function loadAccount() {
     optionalApi('/api/me/guards').catch(() => null),
   ]);
   $('eas').tBodies[0].replaceChildren(...(eas.length ? eas.map((e) => el('tr', {},
-    el('td', {}, e.ea_id, e.is_default ? ' (default)' : '', e.broker ? el('div', { class: 'muted' }, e.broker) : null),
+    el('td', { class: 'wrap' }, e.ea_id, e.is_default ? ' (default)' : '', e.broker ? el('div', { class: 'muted' }, e.broker) : null),
     el('td', {}, el('span', { class: `badge ${e.online ? 'online' : 'offline'}` }, e.online ? 'online' : 'offline')),
     el('td', { class: 'num' }, fmt.money(e.balance, e.currency ?? '')),
     el('td', { class: 'num' }, fmt.money(e.equity, e.currency ?? ''))))
@@ -66,7 +66,7 @@ async function loadMissions() {
   const list = await api('/api/missions?page_size=10', { quiet: true }).catch(() => null);
   const items = list?.items ?? [];
   $('missions').tBodies[0].replaceChildren(...(items.length ? items.map((m) => el('tr', {},
-    el('td', {}, el('a', { href: `/hud?mission=${encodeURIComponent(m.mission_id)}` }, `${m.symbol} ${m.side} ${m.pattern}`)),
+    el('td', { class: 'wrap' }, el('a', { href: `/hud?mission=${encodeURIComponent(m.mission_id)}` }, `${m.symbol} ${m.side} ${m.pattern}`)),
     el('td', {}, m.status),
     el('td', { class: 'num' }, fmt.r(m.expected_value_r))))
     : [el('tr', {}, el('td', { colspan: 3, class: 'muted' }, 'No missions yet.'))]));

@@ -66,6 +66,16 @@ public sealed class HudBrowserTests(HudHost host) : IClassFixture<HudHost>
         await browser.ScreenshotAsync("me");
         await AssertCleanAsync(browser, "/me");
 
+        // Settings: risk per trade saved through the API.
+        await page.Locator("#settings input[name=risk_percent]").FillAsync("1.5");
+        await page.Locator("#settings button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#settings-saved")).ToHaveTextAsync("Saved.");
+        using (var settingsClient = await TraderClientAsync())
+        using (var settings = JsonDocument.Parse(await settingsClient.GetStringAsync(new Uri("/api/me/settings", UriKind.Relative))))
+        {
+            settings.RootElement.GetProperty("risk_percent").GetDecimal().ShouldBe(1.5m);
+        }
+
         // Close it from the war room (confirmed), then the briefing shows the result and the journal prompt.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await position.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();

@@ -164,7 +164,7 @@ public sealed class HudHost : IAsyncLifetime
         db.Signals.Add(record);
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new SignalPublished(
-            id, Symbol, Side.Buy, Pattern, Timeframe.M5, record.Entry, record.StopLoss, record.TakeProfit, 20m, 40m, 2, record.Confidence,
+            id, Symbol, Side.Buy, Pattern, Timeframe.M5, record.Entry, record.StopLoss, record.TakeProfit, 30m, 60m, 2, record.Confidence,
             record.ShieldScore, ShieldClass.ShieldApproved, 1m, record.WinProbability, record.ExpectedValueR, TradingSession.London,
             "PRECISION", null, now, now.AddMinutes(15), now));
         return id.Value;
@@ -178,10 +178,10 @@ public sealed class HudHost : IAsyncLifetime
         Pattern = Pattern,
         Timeframe = (int)Timeframe.M5,
         Entry = quote.Ask,
-        StopLoss = quote.Ask - (quote.PipSize * 20),
-        TakeProfit = quote.Ask + (quote.PipSize * 40),
-        StopPips = 20,
-        TargetPips = 40,
+        StopLoss = quote.Ask - (quote.PipSize * 30), // wide enough that the price cannot drift 0.3 R before the test fires
+        TakeProfit = quote.Ask + (quote.PipSize * 60),
+        StopPips = 30,
+        TargetPips = 60,
         RiskReward = 2,
         Confidence = 82,
         PatternScore = 78,

@@ -178,7 +178,7 @@ public sealed class HudHost : IAsyncLifetime
         Pattern = Pattern,
         Timeframe = (int)Timeframe.M5,
         Entry = quote.Ask,
-        StopLoss = quote.Ask - (quote.PipSize * 30), // wide enough that the price cannot drift 0.3 R before the test fires
+        StopLoss = quote.Ask - (quote.PipSize * 30), // wide, so ordinary price moves stay under the 0.3 R drift limit before the test fires
         TakeProfit = quote.Ask + (quote.PipSize * 60),
         StopPips = 30,
         TargetPips = 60,

@@ -53,5 +53,5 @@ public static class ExecutionModule
     }
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapExecutionApi();
+    public static IEndpointRouteBuilder MapExecutionEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapExecutionApi().MapGuards();
 }

@@ -68,5 +68,5 @@ public static class SignalsModule
         section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi();
+    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapThresholdHistory();
 }

@@ -82,6 +82,7 @@ public static class UsersModule
         endpoints.MapAdminEndpoints();
         endpoints.MapAuditEndpoints();
         endpoints.MapPrivacyEndpoints();
+        endpoints.MapAdminUserList();
         endpoints.MapTelegramWebhook();
         return endpoints;
     }

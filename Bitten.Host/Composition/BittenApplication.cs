@@ -3,6 +3,7 @@ using Bitten.Host.Messaging;
 using Bitten.Host.Observability;
 using Bitten.Host.Persistence;
 using Bitten.Host.Scheduling;
+using Bitten.Host.Web;
 using Bitten.Modules.Execution;
 using Bitten.Modules.Gamification;
 using Bitten.Modules.Missions;
@@ -63,6 +64,8 @@ internal static class BittenApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The web HUD (static pages, no build step) before authentication: the pages are public, their data is not.
+        app.UseHudPages();
         // Authentication, authorization and rate limits are registered by the Users module (bearer tokens
         // from Telegram initData; policies "user" and "admin"; rate-limit policy "auth").
         if (app.Services.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>() is not null)

@@ -8,6 +8,7 @@ using Bitten.Modules.Signals.Persistence;
 using Bitten.Modules.Signals.Publishing;
 using Bitten.Modules.Signals.Scoring;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,16 @@ public static class SignalsModule
         }));
         return builder;
     }
+
+    /// <summary>
+    /// The host's <c>backtest</c> verb: replays history files through the live signal engine and writes a report
+    /// (see <c>backtest --help</c>). Returns the process exit code (0, 64 usage, 74 file, 78 configuration).
+    /// </summary>
+    public static int RunBacktest(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken) =>
+        Backtest.BacktestCommand.Run(args, configuration, output, error, interactive, cancellationToken);
+
+    /// <summary>The <c>backtest</c> verb's usage text.</summary>
+    public static string BacktestUsage => Backtest.BacktestCommandLine.Usage;
 
     /// <summary>Maps the module's HTTP routes.</summary>
     public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi();

@@ -32,6 +32,13 @@ public static class SignalsModule
             .Validate(o => o.ActiveSymbols.All(s => !string.IsNullOrWhiteSpace(s)), "Modules:Signals:ActiveSymbols may not contain empty names.")
             .Validate(o => Quartz.CronExpression.IsValidExpression(o.ThresholdReviewCron), "Modules:Signals:ThresholdReviewCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        // The binder appends configured elements to a non-empty default array; a configured list replaces it instead.
+        services.AddOptions<SignalsOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            var section = configuration.GetSection(SignalsOptions.SectionName);
+            o.ActiveSymbols = ReplacingList(section.GetSection(nameof(SignalsOptions.ActiveSymbols))) ?? o.ActiveSymbols;
+            o.ReserveSymbols = ReplacingList(section.GetSection(nameof(SignalsOptions.ReserveSymbols))) ?? o.ReserveSymbols;
+        });
         services.AddOptions<ZmqOptions>().BindConfiguration(ZmqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BoundEndpoints>();
         builder.AddModuleSqlite<SignalsDbContext>("Signals", "signals.db");
@@ -65,6 +72,10 @@ public static class SignalsModule
 
     /// <summary>The <c>backtest</c> verb's usage text.</summary>
     public static string BacktestUsage => Backtest.BacktestCommandLine.Usage;
+
+    /// <summary>The configured elements of a list section in index order, or null when nothing is configured.</summary>
+    private static string[]? ReplacingList(IConfigurationSection section) =>
+        section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;
 
     /// <summary>Maps the module's HTTP routes.</summary>
     public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi();

@@ -37,6 +37,7 @@ internal static class BacktestRunner
         var reviews = new ThresholdReviews(settings, threshold, recorder);
         var grace = settings.Engine.CloseGraceMs;
         var gap = settings.Engine.GapMs;
+        var timed = model as ModelFrom;
         var stopwatch = Stopwatch.StartNew();
         var last = long.MinValue;
         long count = 0;
@@ -60,6 +61,11 @@ internal static class BacktestRunner
             }
 
             reviews.Until(t.TsMs);
+            if (timed is not null)
+            {
+                timed.NowMs = t.TsMs;
+            }
+
             engine.OnTick(new TickEvent(0, t.Bid, t.Ask, t.TsMs, 0));
             last = t.TsMs;
             if ((++count & (ReportEvery - 1)) == 0)

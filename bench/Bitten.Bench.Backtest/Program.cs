@@ -66,10 +66,13 @@ finally
     File.Delete(ticksFile);
 }
 
-// Reader alone (no engine): what parsing costs.
+// Reader alone, and reader + replay source (bar tick path) without the engine: where the time goes.
 var readerRates = new List<double>();
+var sourceRates = new List<double>();
+double readerAlloc = 0, sourceAlloc = 0;
 for (var i = 0; i < runs + 1; i++)
 {
+    var allocated = GC.GetAllocatedBytesForCurrentThread();
     var sw = Stopwatch.StartNew();
     long n = 0;
     foreach (var f in Directory.GetFiles(history, "*.csv"))
@@ -81,13 +84,29 @@ for (var i = 0; i < runs + 1; i++)
         }
     }
 
+    var elapsed = sw.Elapsed.TotalSeconds;
+    var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+    allocated = GC.GetAllocatedBytesForCurrentThread();
+    sw.Restart();
+    long ticks = 0;
+    using (var source = ReplaySource.Open([history], new ReplaySettings("EURUSD", 0.0001, 5)))
+    {
+        while (source.TryRead(out _))
+        {
+            ticks++;
+        }
+    }
+
     if (i > 0)
     {
-        readerRates.Add(n / sw.Elapsed.TotalSeconds);
+        readerRates.Add(n / elapsed);
+        readerAlloc = bytes / (double)n;
+        sourceRates.Add(ticks / 4 / sw.Elapsed.TotalSeconds);
+        sourceAlloc = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)ticks;
     }
 }
 
-Console.WriteLine($"HistData reader alone: {Median(readerRates):N0} bars/s");
+Console.WriteLine($"HistData reader alone: {Median(readerRates):N0} bars/s ({readerAlloc:0.00} B/bar); reader + replay source: {Median(sourceRates):N0} bars/s ({sourceAlloc:0.00} B/tick)");
 var memory = MeasureMemory(history);
 Console.WriteLine($"Peak resident memory of a process replaying four months of M1: {memory.PeakBytes / 1048576.0:0.0} MiB");
 
@@ -116,6 +135,9 @@ var result = new JsonObject
         ["allocated_bytes_per_tick"] = Math.Round(Median(barRuns.Select(r => r.AllocPerTick)), 2),
         ["runs_bars_per_s"] = new JsonArray([.. barRuns.Select(r => (JsonNode)Math.Round(r.BarsPerS))]),
         ["histdata_reader_alone_bars_per_s"] = Math.Round(Median(readerRates)),
+        ["histdata_reader_alone_allocated_bytes_per_bar"] = Math.Round(readerAlloc, 3),
+        ["reader_and_replay_source_without_engine_bars_per_s"] = Math.Round(Median(sourceRates)),
+        ["reader_and_replay_source_allocated_bytes_per_tick"] = Math.Round(sourceAlloc, 3),
     },
     ["ticks"] = new JsonObject
     {

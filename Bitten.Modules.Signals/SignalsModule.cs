@@ -63,6 +63,16 @@ public static class SignalsModule
         return builder;
     }
 
+    /// <summary>
+    /// The host's <c>backtest</c> verb: replays history files through the live signal engine and writes a report
+    /// (see <c>backtest --help</c>). Returns the process exit code (0, 64 usage, 74 file, 78 configuration).
+    /// </summary>
+    public static int RunBacktest(IReadOnlyList<string> args, IConfiguration configuration, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken) =>
+        Backtest.BacktestCommand.Run(args, configuration, output, error, interactive, cancellationToken);
+
+    /// <summary>The <c>backtest</c> verb's usage text.</summary>
+    public static string BacktestUsage => Backtest.BacktestCommandLine.Usage;
+
     /// <summary>The configured elements of a list section in index order, or null when nothing is configured.</summary>
     private static string[]? ReplacingList(IConfigurationSection section) =>
         section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;

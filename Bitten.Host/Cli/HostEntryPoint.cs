@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Host.Cli;
 
 /// <summary>
-/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>--help</c>.
+/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>backtest</c>, <c>--help</c>.
 /// Configuration and database-file errors end the process with a message and a non-zero code.
 /// </summary>
 internal static class HostEntryPoint
@@ -22,6 +22,11 @@ internal static class HostEntryPoint
         {
             Console.Out.Write(Verbs.Usage);
             return ExitOk;
+        }
+
+        if (verb == Verb.Backtest)
+        {
+            return Backtest(rest);
         }
 
         if (verb == Verb.Unknown)
@@ -67,6 +72,37 @@ internal static class HostEntryPoint
         {
             await Console.Error.WriteLineAsync("Database error:\n  " + ex.Message);
             return ExitDatabase;
+        }
+    }
+
+    /// <summary>The backtest needs no database or server: only the Signals options (appsettings.json, environment) and the files.</summary>
+    private static int Backtest(string[] args)
+    {
+        if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
+        {
+            Console.Out.Write(Bitten.Modules.Signals.SignalsModule.BacktestUsage);
+            return ExitOk;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            return Bitten.Modules.Signals.SignalsModule.RunBacktest(args, configuration, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("\nBacktest cancelled.");
+            return 130;
         }
     }
 

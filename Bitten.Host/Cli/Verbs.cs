@@ -8,6 +8,7 @@ internal enum Verb
     Migrate = 2,
     Backup = 3,
     Help = 4,
+    Backtest = 5,
 }
 
 /// <summary>Parses the verb (first argument that is not an option) and leaves the rest as configuration.</summary>
@@ -22,6 +23,7 @@ internal static class Verbs
           run        start the server (default)
           migrate    apply every module's database migrations and exit
           backup     back up every module database now into Storage:BackupDirectory/<yyyyMMdd>/ and exit
+          backtest   replay history through the signal engine and write a report (backtest --help)
           --help     show this help
 
         Any --Section:Key=Value overrides appsettings.json (e.g. --Storage:DataDirectory=/var/lib/bitten).
@@ -35,12 +37,17 @@ internal static class Verbs
             return (Verb.Run, args);
         }
 
+        var first = args[0];
+        if (first.Equals("backtest", StringComparison.OrdinalIgnoreCase))
+        {
+            return (Verb.Backtest, args[1..]); // its own options, and its own --help
+        }
+
         if (args.Any(a => a is "--help" or "-h" or "-?" or "help"))
         {
             return (Verb.Help, []);
         }
 
-        var first = args[0];
         if (first.StartsWith('-'))
         {
             return (Verb.Run, args);

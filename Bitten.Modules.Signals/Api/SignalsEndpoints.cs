@@ -25,6 +25,7 @@ internal static class SignalsEndpoints
         api.MapGet("/signals", ListAsync).WithSummary("Signals, newest first; filters symbol, pattern, status (open|resolved), from/to (ISO 8601), page, page_size.");
         api.MapGet("/signals/{id}", GetAsync).WithSummary("One signal with its score components, shield reasons, key levels and outcome.");
         api.MapGet("/stats/patterns", PatternStatsAsync).WithSummary("Per pattern and symbol: count, wins, losses, win rate with Wilson 95 % interval, average R, expectancy, profit factor.");
+        api.MapGet("/stats/report", ReportAsync).WithSummary("The performance report of stored resolved signals created in [from, to): per pattern/symbol/session statistics, equity and drawdown in R, calibration, Monte Carlo — the same report as a backtest's report.json.");
         api.MapGet("/market/{symbol}/bars", BarsAsync).WithSummary("Recent closed bars (tf M1|M5|M15|H1, count ≤ 1000).");
         return endpoints;
     }
@@ -113,6 +114,28 @@ internal static class SignalsEndpoints
         var byPattern = rows.GroupBy(r => r.Pattern).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new { pattern = g.Key, stats = Stats(g.Select(r => ((SignalOutcome)r.Outcome, r.RMultiple ?? 0))) });
         return Results.Ok(new { by_pattern = byPattern, by_pattern_and_symbol = groups, overall = Stats(rows.Select(r => ((SignalOutcome)r.Outcome, r.RMultiple ?? 0))) });
+    }
+
+    private static async Task<IResult> ReportAsync(SignalsDbContext db, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        if (from is { } f && to is { } t && f >= t)
+        {
+            return Bad("from", "must be before 'to'");
+        }
+
+        var fromMs = from?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var toMs = to?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        var rows = await db.Signals.AsNoTracking()
+            .Where(s => s.Status == (int)SignalStatus.Resolved && s.CreatedMs >= fromMs && s.CreatedMs < toMs)
+            .Select(s => new { s.Id, s.Symbol, s.Pattern, s.Session, s.CreatedMs, s.ResolvedMs, s.WinProbability, s.Outcome, s.RMultiple })
+            .ToListAsync(ct);
+        var report = PerformanceReport.From(rows.Select(r => new TradeRow(r.Id, r.Symbol, r.Pattern, (TradingSession)r.Session, r.CreatedMs, r.ResolvedMs ?? r.CreatedMs,
+            r.WinProbability, (SignalOutcome)r.Outcome, r.RMultiple ?? 0)));
+        var json = ReportJson.Of(report);
+        json["kind"] = "live";
+        json["from"] = from?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        json["to"] = to?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Text(json.ToJsonString(), "application/json");
     }
 
     private static async Task<IResult> BarsAsync(SignalsDbContext db, SignalsRuntime runtime, string symbol, string? tf, int? count, CancellationToken ct)

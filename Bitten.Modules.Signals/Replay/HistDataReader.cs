@@ -1,76 +1,88 @@
-using System.Globalization;
-
 namespace Bitten.Modules.Signals.Replay;
 
 /// <summary>
 /// Streams HistData.com ASCII M1 files (<c>yyyyMMdd HHmmss;open;high;low;close;volume</c>), whose clock is
-/// EST without daylight saving (fixed UTC−5 unless another offset is given), line by line — never the
-/// whole file in memory. Every problem names the file, line and column; time must not go backwards.
+/// EST without daylight saving (fixed UTC−5 unless another clock is given), line by line from one reused
+/// buffer — never the whole file in memory, no allocation per bar. Every problem names the file, line
+/// and column; time must strictly increase.
 /// </summary>
-internal static class HistDataReader
+internal sealed class HistDataReader(string path, SourceClock? clock = null) : BarReader
 {
+    private readonly LineReader _lines = new(path);
+    private readonly SourceClock _clock = clock ?? SourceClock.HistData;
+
+    public override string File => _lines.File;
+
+    public override long Length => _lines.Length;
+
+    public override long Position => _lines.Position;
+
+    public override long BarLengthMs => 60_000;
+
+    /// <summary>Whether a first line looks like this format.</summary>
+    public static bool Recognises(ReadOnlySpan<byte> line) =>
+        line.Length > 16 && line[8] == (byte)' ' && line[15] == (byte)';' && AsciiNumbers.Digits(line, 0, 8) >= 0 && AsciiNumbers.Digits(line, 9, 6) >= 0;
+
+    /// <summary>All bars of one file (convenience for tests and tools).</summary>
     public static IEnumerable<HistoricalBar> Read(string path, TimeSpan? utcOffset = null)
     {
-        var offsetMs = (long)(utcOffset ?? TimeSpan.FromHours(-5)).TotalMilliseconds;
-        var name = Path.GetFileName(path);
-        using var reader = new StreamReader(path);
-        long lineNumber = 0;
-        var previous = long.MinValue;
-        while (reader.ReadLine() is { } line)
+        using var reader = new HistDataReader(path, utcOffset is { } o ? SourceClock.Fixed(o) : null);
+        while (reader.TryRead(out var bar))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var bar = Parse(line, name, lineNumber, offsetMs);
-            if (bar.OpenTimeMs <= previous)
-            {
-                throw new HistoryFormatException(name, lineNumber, 1, "time goes backwards (or repeats) relative to the previous line");
-            }
-
-            previous = bar.OpenTimeMs;
             yield return bar;
         }
     }
 
-    private static HistoricalBar Parse(string line, string file, long lineNumber, long offsetMs)
+    public override bool TryRead(out HistoricalBar bar)
     {
-        var span = line.AsSpan().TrimEnd('\r');
-        Span<Range> fields = stackalloc Range[7];
-        var count = span.Split(fields, ';');
+        ReadOnlySpan<byte> line;
+        do
+        {
+            if (!_lines.TryReadLine(out line))
+            {
+                bar = default;
+                return false;
+            }
+        }
+        while (line.IsEmpty);
+
+        var count = FieldCursor.Count(line, (byte)';');
         if (count != 6)
         {
-            throw new HistoryFormatException(file, lineNumber, 1, $"expected 6 ';'-separated fields (time;open;high;low;close;volume), found {count}");
+            throw _lines.Error(1, $"expected 6 ';'-separated fields (time;open;high;low;close;volume), found {count}");
         }
 
-        var time = span[fields[0]];
-        if (!DateTime.TryParseExact(time, "yyyyMMdd HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var local))
+        var fields = new FieldCursor(line, (byte)';');
+        fields.Next(out var time);
+        var local = time.Length == 15 && time[8] == (byte)' '
+            ? AsciiNumbers.EpochMs(AsciiNumbers.Digits(time, 0, 4), AsciiNumbers.Digits(time, 4, 2), AsciiNumbers.Digits(time, 6, 2),
+                AsciiNumbers.Digits(time, 9, 2), AsciiNumbers.Digits(time, 11, 2), AsciiNumbers.Digits(time, 13, 2))
+            : -1;
+        if (local < 0)
         {
-            throw new HistoryFormatException(file, lineNumber, 1, $"'{time}' is not a time in the form yyyyMMdd HHmmss");
+            throw _lines.Error(1, $"'{Text(time)}' is not a time in the form yyyyMMdd HHmmss");
         }
 
-        var values = new double[5];
-        var column = time.Length + 2;
-        for (var i = 1; i <= 5; i++)
+        Span<double> values = stackalloc double[5];
+        var priceColumn = 0;
+        for (var i = 0; i < 5; i++)
         {
-            var text = span[fields[i]];
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i - 1]) || !double.IsFinite(values[i - 1]))
+            fields.Next(out var text);
+            priceColumn = i == 0 ? fields.Column : priceColumn;
+            if (!AsciiNumbers.TryParseDouble(text, out values[i]))
             {
-                throw new HistoryFormatException(file, lineNumber, column, $"'{text}' is not a number");
+                throw _lines.Error(fields.Column, $"'{Text(text)}' is not a number");
             }
-
-            column += text.Length + 1;
         }
 
-        var (open, high, low, close) = (values[0], values[1], values[2], values[3]);
-        if (low <= 0 || high < low || open > high || open < low || close > high || close < low)
+        bar = new HistoricalBar(_clock.ToUtcMs(local), values[0], values[1], values[2], values[3], values[4]);
+        if (Problem(bar, out var inTime) is { } problem)
         {
-            throw new HistoryFormatException(file, lineNumber, time.Length + 2, "prices must satisfy 0 < low <= open, close <= high");
+            throw _lines.Error(inTime ? 1 : priceColumn, problem);
         }
 
-        var utcMs = new DateTimeOffset(local, TimeSpan.Zero).ToUnixTimeMilliseconds() - offsetMs;
-        return new HistoricalBar(utcMs, open, high, low, close, values[4]);
+        return true;
     }
+
+    public override void Dispose() => _lines.Dispose();
 }

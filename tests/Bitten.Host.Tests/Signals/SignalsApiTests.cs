@@ -35,6 +35,7 @@ public sealed class SignalsApiTests : IDisposable
     [InlineData("/api/market/BTCUSD/bars", "symbol")]
     [InlineData("/api/market/EURUSD/bars?tf=D1", "tf")]
     [InlineData("/api/market/EURUSD/bars?count=0", "count")]
+    [InlineData("/api/stats/report?from=2026-02-01&to=2026-01-01", "from")]
     public async Task Query_WhenAValueBreaksItsRule_Answers400NamingTheParameter(string url, string parameter)
     {
         using var client = await _factory.CreateClient().SignInAsync(1002);
@@ -64,6 +65,23 @@ public sealed class SignalsApiTests : IDisposable
 
         json.RootElement.GetProperty("overall").GetProperty("count").GetInt32().ShouldBe(0);
         json.RootElement.GetProperty("overall").GetProperty("win_rate_ci95")[1].GetDouble().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Report_WhenNoOutcomes_AnswersTheBacktestReportShapeWithAnEmptyCurve()
+    {
+        using var client = await _factory.CreateClient().SignInAsync(1005);
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/stats/report?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", UriKind.Relative)));
+
+        json.RootElement.GetProperty("kind").GetString().ShouldBe("live");
+        json.RootElement.GetProperty("overall").GetProperty("count").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("equity_r").GetArrayLength().ShouldBe(0);
+        json.RootElement.GetProperty("monte_carlo").GetProperty("paths").GetInt32().ShouldBe(10_000);
+        foreach (var key in new[] { "by_pattern", "by_symbol", "by_session", "calibration" })
+        {
+            json.RootElement.GetProperty(key).GetArrayLength().ShouldBe(0);
+        }
     }
 
     public void Dispose() => _factory.Dispose();

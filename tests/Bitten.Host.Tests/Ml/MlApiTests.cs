@@ -60,7 +60,7 @@ public sealed class MlApiTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static void WriteRows(string path, int count)
+    internal static void WriteRows(string path, int count)
     {
         var rng = new SplitMix64(99);
         using var writer = new StreamWriter(path);

@@ -9,6 +9,7 @@ using Bitten.Modules.Signals.Persistence;
 using Bitten.Modules.Signals.Publishing;
 using Bitten.Modules.Signals.Scoring;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,13 @@ public static class SignalsModule
             .Validate(o => Quartz.CronExpression.IsValidExpression(o.ThresholdReviewCron), "Modules:Signals:ThresholdReviewCron is not a valid Quartz cron expression.")
             .Validate(o => Quartz.CronExpression.IsValidExpression(o.ModelTrainingCron), "Modules:Signals:ModelTrainingCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
+        // The binder appends configured elements to a non-empty default array; a configured list replaces it instead.
+        services.AddOptions<SignalsOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            var section = configuration.GetSection(SignalsOptions.SectionName);
+            o.ActiveSymbols = ReplacingList(section.GetSection(nameof(SignalsOptions.ActiveSymbols))) ?? o.ActiveSymbols;
+            o.ReserveSymbols = ReplacingList(section.GetSection(nameof(SignalsOptions.ReserveSymbols))) ?? o.ReserveSymbols;
+        });
         services.AddOptions<ZmqOptions>().BindConfiguration(ZmqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BoundEndpoints>();
         builder.AddModuleSqlite<SignalsDbContext>("Signals", "signals.db");
@@ -65,6 +73,10 @@ public static class SignalsModule
         }));
         return builder;
     }
+
+    /// <summary>The configured elements of a list section in index order, or null when nothing is configured.</summary>
+    private static string[]? ReplacingList(IConfigurationSection section) =>
+        section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;
 
     /// <summary>Maps the module's HTTP routes.</summary>
     public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapMlApi();

@@ -59,6 +59,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 25, Level = LogLevel.Error, Message = "ML model training failed; the current model stays")]
     public static partial void ModelTrainingFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 26, Level = LogLevel.Error, Message = "The current ML model could not be loaded; the pattern prior stands until the next promotion")]
+    [LoggerMessage(EventId = 26, Level = LogLevel.Error, Message = "The current ML model could not be loaded; the model in use (or the pattern prior) stays until the next check")]
     public static partial void ModelLoadFailed(ILogger logger, Exception exception);
 }

@@ -63,8 +63,8 @@ internal sealed class TreeEnsemble
                     break;
                 }
 
-                var v = x[node.Feature];
-                i = v <= node.Value || float.IsNaN(v) ? node.Left : node.Left + 1;
+                // right only when v > threshold: NaN compares false, so missing goes left (branch-free select)
+                i = node.Left + (x[node.Feature] > node.Value ? 1 : 0);
             }
         }
 

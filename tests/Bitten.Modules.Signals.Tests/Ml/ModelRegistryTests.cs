@@ -154,6 +154,31 @@ public sealed class ModelRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task Loader_AtStartAndOnEachCheck_FollowsTheRegistrysCurrentModel()
+    {
+        var path = _directory.Combine("signals.db");
+        await using var services = new ServiceCollection().AddDbContext<SignalsDbContext>(o => o.UseSqlite($"Data Source={path};Pooling=False")).BuildServiceProvider();
+        var live = new LiveWinModel();
+        var loader = new WinModelLoader(live, services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<WinModelLoader>.Instance);
+        var registry = new ModelRegistry(_db);
+        var first = Train(SyntheticSignals.Smooth, 1, 0);
+        await registry.RegisterAsync(first, "test", 1, default);
+
+        await loader.StartAsync(default);
+        live.Current!.Version.ShouldBe(first.Model.Version);
+
+        var second = Train(SyntheticSignals.Smooth, 1, 1);
+        await registry.RegisterAsync(second, "another process", 2, default);
+        await loader.RefreshAsync(default);
+        live.Current!.Version.ShouldBe(second.Model.Version);
+
+        await registry.RollbackAsync(null, 3, default);
+        await loader.RefreshAsync(default);
+        live.Current!.Version.ShouldBe(first.Model.Version);
+        await loader.StopAsync(default);
+    }
+
+    [Fact]
     public async Task TrainFromFile_ThatIsMalformed_FailsWithTheLine()
     {
         var (training, _) = Training();

@@ -7,6 +7,9 @@ namespace Bitten.Modules.Signals.Ml;
 /// JSON lines, one resolved signal each —
 /// <c>{"id":"…","created_ms":…,"symbol":"EURUSD","pattern":"…","outcome":"WIN|LOSS|TIMEOUT","features":{"tcs":…,…}}</c>.
 /// TIMEOUT rows are skipped (DOMAIN §7); a malformed line is an error naming the file and line.
+/// The backtest verb's <c>signals.csv</c> is read too (recognised by its <c>signal_id,</c> header): columns
+/// <c>signal_id</c>, <c>created_utc</c>, <c>symbol</c>, <c>pattern</c>, <c>label</c> (1 WIN, 0 LOSS, empty
+/// otherwise: skipped) and one <c>f_&lt;name&gt;</c> column per stored feature (empty: absent).
 /// </summary>
 internal static class TrainingFile
 {
@@ -18,6 +21,15 @@ internal static class TrainingFile
 
     public static List<LabelledSignal> Read(string path)
     {
+        using (var probe = new StreamReader(path))
+        {
+            if (probe.ReadLine()?.StartsWith("signal_id,", StringComparison.Ordinal) == true)
+            {
+                probe.Close();
+                return ReadBacktestCsv(path);
+            }
+        }
+
         var rows = new List<LabelledSignal>();
         var number = 0;
         foreach (var text in File.ReadLines(path))
@@ -54,6 +66,67 @@ internal static class TrainingFile
             {
                 rows.Add(new LabelledSignal(line.Id, line.CreatedMs, line.Pattern, line.Symbol, line.Features, w));
             }
+        }
+
+        return rows;
+    }
+
+    private static List<LabelledSignal> ReadBacktestCsv(string path)
+    {
+        var rows = new List<LabelledSignal>();
+        var name = Path.GetFileName(path);
+        using var reader = new StreamReader(path);
+        var header = reader.ReadLine()!.Split(',');
+        int Column(string column) => Array.IndexOf(header, column) is var i and >= 0 ? i : throw new FormatException($"{name}:1: no '{column}' column");
+        var (id, created, symbol, pattern, label) = (Column("signal_id"), Column("created_utc"), Column("symbol"), Column("pattern"), Column("label"));
+        var features = header.Select((h, i) => (Name: h, Index: i)).Where(c => c.Name.StartsWith("f_", StringComparison.Ordinal)).ToArray();
+        var number = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var f = line.Split(',');
+            if (f.Length != header.Length)
+            {
+                throw new FormatException($"{name}:{number}: {f.Length} fields, the header has {header.Length}");
+            }
+
+            if (f[label].Length == 0)
+            {
+                continue; // TIMEOUT or open: not a label
+            }
+
+            if (f[label] is not ("0" or "1"))
+            {
+                throw new FormatException($"{name}:{number}: label must be 1, 0 or empty, not '{f[label]}'");
+            }
+
+            if (!DateTimeOffset.TryParse(f[created], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                throw new FormatException($"{name}:{number}: created_utc '{f[created]}' is not a time");
+            }
+
+            var values = new Dictionary<string, double>(features.Length, StringComparer.Ordinal);
+            foreach (var (column, index) in features)
+            {
+                if (f[index].Length == 0)
+                {
+                    continue;
+                }
+
+                if (!double.TryParse(f[index], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                {
+                    throw new FormatException($"{name}:{number}: {column} '{f[index]}' is not a number");
+                }
+
+                values[column[2..]] = v;
+            }
+
+            rows.Add(new LabelledSignal(f[id], at.ToUnixTimeMilliseconds(), f[pattern], f[symbol], values, f[label] == "1"));
         }
 
         return rows;

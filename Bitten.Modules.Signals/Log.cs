@@ -40,4 +40,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Adaptive threshold {Previous:0.00} → {Next:0.00}: {Reasons}")]
     public static partial void ThresholdChanged(ILogger logger, double previous, double next, string reasons);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "ML model {Version} loaded as current (the engine's win probability)")]
+    public static partial void ModelLoaded(ILogger logger, string version);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "ML training from {Source}: {Rows} labelled rows, fewer than {Minimum}: no model, the pattern prior stands")]
+    public static partial void ModelNotTrained(ILogger logger, string source, int rows, int minimum);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "ML model {Version} trained from {Source} on {Rows} rows: AUC {Auc:0.000}, log-loss {LogLoss:0.0000}, {Decision}")]
+    public static partial void ModelTrained(ILogger logger, string version, string source, int rows, double auc, double logLoss, string decision);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "ML model {Version} rolled back to; it scores new signals from now")]
+    public static partial void ModelRolledBack(ILogger logger, string version);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Signal {SignalId} left out of ML training: its stored features are unreadable")]
+    public static partial void TrainingRowSkipped(ILogger logger, string signalId);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Error, Message = "ML model training failed; the current model stays")]
+    public static partial void ModelTrainingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Error, Message = "The current ML model could not be loaded; the model in use (or the pattern prior) stays until the next check")]
+    public static partial void ModelLoadFailed(ILogger logger, Exception exception);
 }

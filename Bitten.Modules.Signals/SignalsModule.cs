@@ -4,6 +4,7 @@ using Bitten.Modules.Signals.Api;
 using Bitten.Modules.Signals.Candles;
 using Bitten.Modules.Signals.Engine;
 using Bitten.Modules.Signals.Ingest;
+using Bitten.Modules.Signals.Ml;
 using Bitten.Modules.Signals.Persistence;
 using Bitten.Modules.Signals.Publishing;
 using Bitten.Modules.Signals.Scoring;
@@ -31,6 +32,7 @@ public static class SignalsModule
                 "Modules:Signals:InitialThreshold must lie within [MinThreshold, MaxThreshold].")
             .Validate(o => o.ActiveSymbols.All(s => !string.IsNullOrWhiteSpace(s)), "Modules:Signals:ActiveSymbols may not contain empty names.")
             .Validate(o => Quartz.CronExpression.IsValidExpression(o.ThresholdReviewCron), "Modules:Signals:ThresholdReviewCron is not a valid Quartz cron expression.")
+            .Validate(o => Quartz.CronExpression.IsValidExpression(o.ModelTrainingCron), "Modules:Signals:ModelTrainingCron is not a valid Quartz cron expression.")
             .ValidateOnStart();
         // The binder appends configured elements to a non-empty default array; a configured list replaces it instead.
         services.AddOptions<SignalsOptions>().Configure<IConfiguration>((o, configuration) =>
@@ -45,7 +47,14 @@ public static class SignalsModule
 
         services.AddSingleton<SignalsRuntime>();
         services.AddSingleton<SignalsMetrics>();
-        services.TryAddSingleton<IWinProbabilityModel, NoWinProbabilityModel>();
+        // The ML filter (issue #12): the registry's current model is the engine's probability seam.
+        services.TryAddSingleton<LiveWinModel>();
+        services.TryAddSingleton<IWinProbabilityModel>(sp => sp.GetRequiredService<LiveWinModel>());
+        services.AddSingleton<MlMetrics>();
+        services.AddScoped<ModelRegistry>();
+        services.AddScoped(sp => new WinModelTraining(sp.GetRequiredService<SignalsDbContext>(), sp.GetRequiredService<ModelRegistry>(), sp.GetRequiredService<LiveWinModel>(),
+            sp.GetRequiredService<IOptions<SignalsOptions>>().Value, sp.GetRequiredService<MlMetrics>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WinModelTraining>>()));
+        services.AddHostedService<WinModelLoader>(); // before the engine starts scoring
         services.AddSingleton(sp => new FeedAuthenticator(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<SignalsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHealthContributor, SignalsHealthContributor>();
         services.AddHostedService<EngineService>();
@@ -53,6 +62,8 @@ public static class SignalsModule
         services.AddHostedService<SignalPublisherService>();
         services.AddHostedService<BarWriterService>();
         services.AddTransient<ThresholdReviewJob>();
+        services.AddTransient<TrainWinModelJob>();
+        services.AddSingleton(sp => new ScheduledJob("signals.model-training", typeof(TrainWinModelJob), sp.GetRequiredService<IOptions<SignalsOptions>>().Value.ModelTrainingCron));
         services.AddSingleton(sp => new ScheduledJob("signals.threshold-review", typeof(ThresholdReviewJob), sp.GetRequiredService<IOptions<SignalsOptions>>().Value.ThresholdReviewCron));
         services.AddHostedService(sp => new ModuleStartedLogger(() =>
         {
@@ -78,5 +89,5 @@ public static class SignalsModule
         section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapThresholdHistory();
+    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapThresholdHistory().MapMlApi();
 }

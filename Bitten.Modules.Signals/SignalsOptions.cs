@@ -71,6 +71,13 @@ internal sealed class SignalsOptions
     /// <summary>Quartz cron (UTC) of the adaptive threshold review (DOMAIN §6: every 4 hours).</summary>
     public string ThresholdReviewCron { get; set; } = "0 0 0/4 * * ?";
 
+    /// <summary>Quartz cron (UTC) of the ML model retraining (DOMAIN §7: daily at 00:30).</summary>
+    public string ModelTrainingCron { get; set; } = "0 30 0 * * ?";
+
+    /// <summary>Days of resolved signals the ML model trains on (DOMAIN §7: the last 180).</summary>
+    [Range(1, 3_650, ErrorMessage = "Modules:Signals:ModelTrainingDays must be 1-3650.")]
+    public int ModelTrainingDays { get; set; } = 180;
+
     /// <summary>Bounded hand-off from ingest to the engine; ticks beyond it are dropped and counted.</summary>
     [Range(1_000, 10_000_000, ErrorMessage = "Modules:Signals:TickQueueCapacity must be 1000-10000000.")]
     public int TickQueueCapacity { get; set; } = 100_000;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Host.Cli;
 
 /// <summary>
-/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>backtest</c>, <c>--help</c>.
+/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>backtest</c>, <c>train</c>, <c>rollback-model</c>, <c>--help</c>.
 /// Configuration and database-file errors end the process with a message and a non-zero code.
 /// </summary>
 internal static class HostEntryPoint
@@ -35,6 +35,13 @@ internal static class HostEntryPoint
             return ExitUsage;
         }
 
+        // train and rollback-model take one positional argument (a file, a version) before the options
+        string? operand = null;
+        if (verb is Verb.Train or Verb.RollbackModel && rest.Length > 0 && !rest[0].StartsWith('-'))
+        {
+            (operand, rest) = (rest[0], rest[1..]);
+        }
+
         try
         {
             await using var app = BittenApplication.Build(rest);
@@ -51,6 +58,9 @@ internal static class HostEntryPoint
                     var result = await app.Services.GetRequiredService<DatabaseBackupService>().BackupAllAsync(CancellationToken.None);
                     Console.Out.WriteLine($"Backup written to {result.Folder} ({result.Files.Count} databases).");
                     return ExitOk;
+                case Verb.Train:
+                case Verb.RollbackModel:
+                    return await ModelCommandAsync(app, verb, operand);
                 default:
                     await app.StartAsync(); // checks and migrates the databases first (DatabaseStartup)
                     AnnounceReady(app);
@@ -104,6 +114,30 @@ internal static class HostEntryPoint
             Console.Error.WriteLine("\nBacktest cancelled.");
             return 130;
         }
+    }
+
+    private static async Task<int> ModelCommandAsync(WebApplication app, Verb verb, string? operand)
+    {
+        if (!app.Services.GetRequiredService<ModuleSet>().EnabledNames.Contains("Signals"))
+        {
+            await Console.Error.WriteLineAsync("The Signals module is disabled (Modules:Signals:Enabled=false): no model to train or roll back.");
+            return ExitConfiguration;
+        }
+
+        if (verb == Verb.Train && operand is not null && !File.Exists(operand))
+        {
+            await Console.Error.WriteLineAsync($"Training file '{operand}' does not exist.");
+            return ExitUsage;
+        }
+
+        await app.Services.GetRequiredService<ModuleDatabaseMigrator>().MigrateAllAsync(CancellationToken.None);
+        await using var scope = app.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<MediatR.IMediator>();
+        var result = verb == Verb.Train
+            ? await mediator.Send(new Bitten.Contracts.Signals.TrainWinModel(operand is null ? null : Path.GetFullPath(operand)))
+            : await mediator.Send(new Bitten.Contracts.Signals.RollbackWinModel(operand));
+        await (result.Ok ? Console.Out : Console.Error).WriteLineAsync(result.Message);
+        return result.Ok ? ExitOk : ExitUsage;
     }
 
     private static void AnnounceReady(WebApplication app)

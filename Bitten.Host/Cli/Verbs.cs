@@ -9,6 +9,8 @@ internal enum Verb
     Backup = 3,
     Help = 4,
     Backtest = 5,
+    Train = 6,
+    RollbackModel = 7,
 }
 
 /// <summary>Parses the verb (first argument that is not an option) and leaves the rest as configuration.</summary>
@@ -24,6 +26,12 @@ internal static class Verbs
           migrate    apply every module's database migrations and exit
           backup     back up every module database now into Storage:BackupDirectory/<yyyyMMdd>/ and exit
           backtest   replay history through the signal engine and write a report (backtest --help)
+          train [FILE]
+                     train the ML win-probability model now, from the stored resolved signals of the
+                     last Modules:Signals:ModelTrainingDays days or from a backtest's training-rows FILE
+                     (JSON lines, docs/ml.md); it becomes current only if no worse than the current one
+          rollback-model [VERSION]
+                     make VERSION (default: the model current before the present one) the current model
           --help     show this help
 
         Any --Section:Key=Value overrides appsettings.json (e.g. --Storage:DataDirectory=/var/lib/bitten).
@@ -58,6 +66,8 @@ internal static class Verbs
             "run" => Verb.Run,
             "migrate" => Verb.Migrate,
             "backup" => Verb.Backup,
+            "train" => Verb.Train,
+            "rollback-model" => Verb.RollbackModel,
             _ => Verb.Unknown,
         };
         return (verb, args[1..]);

@@ -1,4 +1,5 @@
 using Bitten.Modules.Signals.Candles;
+using Bitten.Modules.Signals.Ml;
 using Bitten.Modules.Signals.Publishing;
 using Bitten.Modules.Signals.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,8 @@ internal sealed class SignalsDbContext(DbContextOptions<SignalsDbContext> option
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
 
     public DbSet<ThresholdChange> ThresholdChanges => Set<ThresholdChange>();
+
+    public DbSet<StoredModel> Models => Set<StoredModel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -88,6 +91,33 @@ internal sealed class SignalsDbContext(DbContextOptions<SignalsDbContext> option
             e.Property(x => x.WinRateLast24h).HasColumnName("win_rate_last_24h");
             e.Property(x => x.ReasonsJson).HasColumnName("reasons_json");
             e.HasIndex(x => x.AtMs).HasDatabaseName("ix_threshold_changes_at");
+        });
+        modelBuilder.Entity<StoredModel>(e =>
+        {
+            e.ToTable("ml_models");
+            e.HasKey(x => x.Version);
+            e.Property(x => x.Version).HasColumnName("version").HasMaxLength(40);
+            e.Property(x => x.CreatedMs).HasColumnName("created_ms");
+            e.Property(x => x.FeatureSchema).HasColumnName("feature_schema").HasMaxLength(16);
+            e.Property(x => x.Blob).HasColumnName("blob");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(300);
+            e.Property(x => x.TrainingRows).HasColumnName("training_rows");
+            e.Property(x => x.CalibrationRows).HasColumnName("calibration_rows");
+            e.Property(x => x.HeldOutRows).HasColumnName("held_out_rows");
+            e.Property(x => x.Rounds).HasColumnName("rounds");
+            e.Property(x => x.FromMs).HasColumnName("from_ms");
+            e.Property(x => x.ToMs).HasColumnName("to_ms");
+            e.Property(x => x.Auc).HasColumnName("auc");
+            e.Property(x => x.LogLoss).HasColumnName("log_loss");
+            e.Property(x => x.Brier).HasColumnName("brier");
+            e.Property(x => x.MetricsJson).HasColumnName("metrics_json");
+            e.Property(x => x.IncumbentVersion).HasColumnName("incumbent_version").HasMaxLength(40);
+            e.Property(x => x.IncumbentLogLoss).HasColumnName("incumbent_log_loss");
+            e.Property(x => x.Decision).HasColumnName("decision").HasMaxLength(300);
+            e.Property(x => x.PromotedMs).HasColumnName("promoted_ms");
+            e.HasIndex(x => x.CreatedMs).HasDatabaseName("ix_ml_models_created");
+            e.HasIndex(x => x.Status).HasDatabaseName("ux_ml_models_one_current").IsUnique().HasFilter("status = 1");
         });
     }
 }

@@ -15,12 +15,12 @@ internal sealed class EngineHarness : IEngineOutput
 {
     private long _nextId;
 
-    public EngineHarness(string symbol = "EURUSD", double initialThreshold = 72, bool blockWeekend = true)
+    public EngineHarness(string symbol = "EURUSD", double initialThreshold = 72, bool blockWeekend = true, IWinProbabilityModel? model = null)
     {
         Symbols = new SymbolCatalog([symbol], []);
         Threshold = new ThresholdState(initialThreshold);
         Engine = new SignalEngine(Symbols, new EngineSettings(new DetectorSettings(), new MarketStructureOptions(), BlockWeekend: blockWeekend),
-            this, new NoWinProbabilityModel(), Threshold, new PatternRecord(), _ => $"S{Interlocked.Increment(ref _nextId):D6}");
+            this, model ?? new NoWinProbabilityModel(), Threshold, new PatternRecord(), _ => $"S{Interlocked.Increment(ref _nextId):D6}");
     }
 
     public SymbolCatalog Symbols { get; }

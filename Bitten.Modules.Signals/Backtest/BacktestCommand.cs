@@ -45,11 +45,18 @@ internal static class BacktestCommand
         BacktestResult result;
         try
         {
-            using var source = ReplaySource.Open(line.Data, settings.Replay);
-            output.WriteLine($"Replaying {source.Files.Count} file(s) for {line.Symbol}: {string.Join(", ", source.Files.Select(f => $"{Path.GetFileName(f.Path)} ({f.Format})"))}");
-            var bar = interactive && !line.Quiet ? new ProgressBar(output) : null;
-            result = BacktestRunner.Run(source, settings, progress: bar is null ? null : bar.Show, cancellationToken: cancellationToken);
-            bar?.Done();
+            using (var source = ReplaySource.Open(line.Data, settings.Replay))
+            {
+                output.WriteLine($"Replaying {source.Files.Count} file(s) for {line.Symbol}: {string.Join(", ", source.Files.Select(f => $"{Path.GetFileName(f.Path)} ({f.Format})"))}");
+                var bar = interactive && !line.Quiet ? new ProgressBar(output) : null;
+                result = BacktestRunner.Run(source, settings, progress: bar is null ? null : bar.Show, cancellationToken: cancellationToken);
+                bar?.Done();
+            }
+
+            if (line.WalkForward is { } fraction)
+            {
+                result = WalkForwardRun(line, settings, fraction, output, cancellationToken);
+            }
         }
         catch (HistoryFormatException ex)
         {
@@ -82,6 +89,22 @@ internal static class BacktestCommand
         }
 
         return ExitOk;
+    }
+
+    /// <summary>
+    /// Walk-forward (DOMAIN §7): the model is trained on the signals created and resolved before the split and
+    /// scores the rest; the report holds only the out-of-sample signals, so its win rates are out of sample.
+    /// </summary>
+    private static BacktestResult WalkForwardRun(BacktestCommandLine line, BacktestSettings settings, double fraction, TextWriter output, CancellationToken cancellationToken)
+    {
+        var trainer = new Ml.BacktestWinModelTrainer(TimeProvider.System);
+        var run = WalkForward.Run(() => ReplaySource.Open(line.Data, settings.Replay), settings, fraction, trainer, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Walk-forward: split at {DateTimeOffset.FromUnixTimeMilliseconds(run.SplitMs):yyyy-MM-dd HH:mm} UTC; {run.TrainedOn} labelled signals before it; ") +
+            (run.ModelUsed
+                ? string.Create(CultureInfo.InvariantCulture, $"model {trainer.Last!.Model.Version} (held-out AUC {trainer.Last.HeldOut.Auc:F3}) scored the {run.OutOfSample.Count} signals after it.")
+                : $"fewer than {Ml.WinModelTrainer.MinimumRows} — no model, the prior scored the {run.OutOfSample.Count} signals after it."));
+        return run.Run with { Signals = run.OutOfSample };
     }
 
     /// <summary>One line redrawn in place: share done, rate, ETA.</summary>

@@ -20,7 +20,8 @@ internal sealed record BacktestCommandLine(
     long BarLengthMs,
     int Paths,
     int Seed,
-    bool Quiet)
+    bool Quiet,
+    double? WalkForward = null)
 {
     public const string Usage = """
         Usage: dotnet run --project Bitten.Host -- backtest --data <files or folders> --symbol EURUSD [options]
@@ -43,6 +44,8 @@ internal sealed record BacktestCommandLine(
           --ticks-only-clock       close bars only by ticks (as a fast replay over ZeroMQ does), not by the data's clock
           --paths <n>              Monte Carlo bootstrap paths (default 10000)
           --seed <n>               Monte Carlo seed (default 20261122)
+          --walk-forward <fraction> train the ML model on the signals of the first fraction of the period
+                                   (e.g. 0.6) and report only the later, out-of-sample signals scored by it
           --quiet                  no progress bar
 
         Exit codes: 0 done, 64 a wrong option, 74 a history file is missing or unreadable (named with line and column), 78 configuration.
@@ -58,6 +61,7 @@ internal sealed record BacktestCommandLine(
         SourceClock? clock = null;
         var format = HistoryFormat.Auto;
         double spread = 0.8;
+        double? walkForward = null;
         double? threshold = null;
         bool bySession = false, dataClock = true, quiet = false;
         int paths = 10_000, seed = 20_261_122;
@@ -140,6 +144,9 @@ internal sealed record BacktestCommandLine(
                     case "--seed":
                         seed = (int)Number(Value(), arg, int.MinValue, int.MaxValue);
                         break;
+                    case "--walk-forward":
+                        walkForward = Number(Value(), arg, 0.1, 0.9);
+                        break;
                     case "--quiet":
                         quiet = true;
                         break;
@@ -167,7 +174,7 @@ internal sealed record BacktestCommandLine(
             error = "--from must be before --to";
         }
 
-        return error is not null ? Empty : new BacktestCommandLine(data, symbol!, from, to, clock, outDir ?? "backtest-report", format, spread, bySession, threshold, dataClock, barLength, paths, seed, quiet);
+        return error is not null ? Empty : new BacktestCommandLine(data, symbol!, from, to, clock, outDir ?? "backtest-report", format, spread, bySession, threshold, dataClock, barLength, paths, seed, quiet, walkForward);
     }
 
     public ReplaySettings Replay() => new(Symbol, SymbolInfo.DefaultPipSize(Symbol), SymbolInfo.DefaultDigits(Symbol), Format, Clock, FromMs, ToMs, BarLengthMs,

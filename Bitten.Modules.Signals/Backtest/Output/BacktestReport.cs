@@ -115,6 +115,7 @@ internal sealed class BacktestReport(BacktestResult result)
             ["tcs"] = Math.Round(s.Tcs, 2),
             ["shield"] = Math.Round(s.Shield.Score, 2),
             ["win_probability"] = Math.Round(s.WinProbability, 4),
+            ["model_version"] = s.ModelVersion,
             ["ev_r"] = Math.Round(s.ExpectedValueR, 4),
             ["outcome"] = x.Resolved ? x.Outcome.ToString().ToUpperInvariant() : "OPEN",
             ["r"] = x.Resolved ? x.R : null,

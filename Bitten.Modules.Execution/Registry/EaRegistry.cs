@@ -67,8 +67,11 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
         }
     }
 
-    /// <summary>A valid hello: refused when another terminal holds the same ea_id and is still live.</summary>
-    public async Task<string?> HelloAsync(string eaId, long userId, bool isDefault, EaHello hello, CancellationToken cancellationToken)
+    /// <summary>
+    /// A valid hello: refused when another terminal holds the same ea_id and is still live. <paramref name="accepted"/>
+    /// runs before the session becomes visible, so whatever it queues (the hello_ack) precedes any command to the EA.
+    /// </summary>
+    public async Task<string?> HelloAsync(string eaId, long userId, bool isDefault, EaHello hello, CancellationToken cancellationToken, Action? accepted = null)
     {
         await EnsureLoadedAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -98,6 +101,7 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
                 RouteVerified = true,
             };
             state = WithStartOfDay(state, now);
+            accepted?.Invoke();
             _eas[eaId] = state;
             Publish();
         }

@@ -38,6 +38,7 @@ internal sealed class CommandRouterService(
     private Task<bool>? _messageWait;
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
+    private bool _outboxWoken;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -65,6 +66,11 @@ internal sealed class CommandRouterService(
             {
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
+                    if (_outboxWoken)
+                    {
+                        wait.Cancel(); // a wake-up was consumed during the last drain: drain again at once
+                    }
+
                     wait.CancelAfter(options.Value.PollInterval);
                     try
                     {
@@ -76,26 +82,8 @@ internal sealed class CommandRouterService(
                 }
 
                 ApplyPeerEvents(socket);
-                while (queue.Reader.TryRead(out var work))
-                {
-                    if (work.Payload is null)
-                    {
-                        continue; // an outbox wake-up; the outbox is drained below either way
-                    }
-
-                    if (work.Broadcast)
-                    {
-                        foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
-                        {
-                            Send(socket, ea.EaId, work.Payload);
-                        }
-                    }
-                    else if (work.EaId is not null)
-                    {
-                        Send(socket, work.EaId, work.Payload);
-                    }
-                }
-
+                SendQueued(socket);
+                _outboxWoken = false;
                 await DrainOutboxAsync(socket, stoppingToken);
                 await ExpireConfirmationsAsync(stoppingToken);
                 PingAll(socket);
@@ -107,6 +95,31 @@ internal sealed class CommandRouterService(
             catch (Exception ex)
             {
                 Log.RouterLoopFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>Sends every queued command and ack, in order.</summary>
+    private void SendQueued(ZmqSocket socket)
+    {
+        while (queue.Reader.TryRead(out var work))
+        {
+            if (work.Payload is null)
+            {
+                _outboxWoken = true; // an outbox wake-up; the owner loop drains (again) after the queue
+                continue;
+            }
+
+            if (work.Broadcast)
+            {
+                foreach (var ea in registry.Snapshot().Where(s => s.Session && s.RouteVerified))
+                {
+                    Send(socket, ea.EaId, work.Payload);
+                }
+            }
+            else if (work.EaId is not null)
+            {
+                Send(socket, work.EaId, work.Payload);
             }
         }
     }
@@ -165,6 +178,7 @@ internal sealed class CommandRouterService(
                 continue; // seen within the staleness limit but not (re)connected with a hello (our restart, a new connection on its id): hold until its hello, staleness or expiry
             }
 
+            SendQueued(socket); // a hello_ack queued while we were draining goes out before the fire
             var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
             switch (result)
             {
@@ -352,7 +366,9 @@ internal sealed class CommandRouterService(
                     }
 
                     var hello = EaDocuments.Hello(root);
-                    var refusal = await registry.HelloAsync(routingId, credentials.Owner!.Value.Value, credentials.IsDefault, hello, ct);
+                    // The ack is queued before the session is visible to the outbox: an EA always hears hello_ack before a fire.
+                    var refusal = await registry.HelloAsync(routingId, credentials.Owner!.Value.Value, credentials.IsDefault, hello, ct,
+                        () => queue.Send(routingId, EaCommands.HelloAck(time.GetUtcNow().ToUnixTimeMilliseconds())));
                     if (refusal is not null)
                     {
                         queue.Send(routingId, EaCommands.HelloRefused(refusal));
@@ -361,7 +377,6 @@ internal sealed class CommandRouterService(
                         return;
                     }
 
-                    queue.Send(routingId, EaCommands.HelloAck(time.GetUtcNow().ToUnixTimeMilliseconds()));
                     queue.WakeOutbox();
                     Log.EaHello(logger, routingId, credentials.Owner.Value.Value, hello.AccountLogin);
                     return;

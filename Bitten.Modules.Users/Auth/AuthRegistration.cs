@@ -83,7 +83,8 @@ internal static class AuthRegistration
 
     internal static bool IsTradingAction(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && request.Path.Value is { } path
+        && request.Path.Value is { } raw
+        && raw.AsSpan().TrimEnd('/') is var path // routing matches ".../fire/" too: a trailing slash must not escape the limit
         && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
         && (path.EndsWith("/fire", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/close", StringComparison.OrdinalIgnoreCase));
 }

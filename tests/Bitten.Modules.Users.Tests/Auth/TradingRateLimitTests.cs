@@ -37,7 +37,7 @@ public sealed class TradingRateLimitTests
 
         using var first = await AuditEndpointsTests.SendAsync(host, HttpMethod.Post, "/api/test/1/fire", alice);
         using var second = await AuditEndpointsTests.SendAsync(host, HttpMethod.Post, "/api/test/2/fire", bob);
-        using var third = await AuditEndpointsTests.SendAsync(host, HttpMethod.Post, "/api/test/3/fire", bob);
+        using var third = await AuditEndpointsTests.SendAsync(host, HttpMethod.Post, "/api/test/3/fire/", bob); // routed like ".../fire"
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         second.StatusCode.ShouldBe(HttpStatusCode.Accepted);

@@ -64,6 +64,8 @@ internal sealed class MissionCreatedHandler(ExecutionDbContext db, IMediator med
         record.Accepted = decision?.Accepted ?? false;
         record.Reason = handled ? decision?.Reason : "the Missions module is not running";
         await db.SaveChangesAsync(ct);
+        await mediator.Publish(new AuditEventOccurred(mission.UserId, "mission.fire", $"mission:{mission.MissionId.Value}",
+            record.Accepted ? $"auto-fire accepted, fire {decision!.FireId?.Value}" : $"auto-fire refused: {record.Reason}", "auto-fire", time.GetUtcNow()), ct);
         Log.AutoFire(logger, mission.MissionId.Value, mission.UserId.Value, mission.SignalId.Value, record.Accepted ? "fired " + decision!.FireId : "refused: " + record.Reason);
     }
 }

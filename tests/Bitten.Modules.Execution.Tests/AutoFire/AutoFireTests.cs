@@ -37,6 +37,12 @@ public sealed class AutoFireTests : IAsyncLifetime
         var command = _host.World.FireCommands.ShouldHaveSingleItem();
         command.Source.ShouldBe(FireSource.AutoFire);
         command.MissionId.ShouldBe(mission.MissionId);
+        var audit = _host.Facts.Of<AuditEventOccurred>().ShouldHaveSingleItem();
+        audit.Action.ShouldBe("mission.fire");
+        audit.ActorUserId.ShouldBe(new UserId(3));
+        audit.Target.ShouldBe($"mission:{mission.MissionId.Value}");
+        audit.Source.ShouldBe("auto-fire");
+        audit.Detail.ShouldStartWith("auto-fire accepted, fire ");
     }
 
     [Theory]

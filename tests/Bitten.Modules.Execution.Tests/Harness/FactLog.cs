@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bitten.Contracts.Execution;
+using Bitten.Contracts.Users;
 using MediatR;
 
 namespace Bitten.Modules.Execution.Tests.Harness;
@@ -13,7 +14,8 @@ public sealed class FactLog
 }
 
 internal sealed class FactRecorder(FactLog log) :
-    INotificationHandler<FireSent>, INotificationHandler<FireFilled>, INotificationHandler<FireFailed>, INotificationHandler<TradeClosed>
+    INotificationHandler<FireSent>, INotificationHandler<FireFilled>, INotificationHandler<FireFailed>, INotificationHandler<TradeClosed>,
+    INotificationHandler<AuditEventOccurred>
 {
     public Task Handle(FireSent notification, CancellationToken cancellationToken) => Record(notification);
 
@@ -22,6 +24,8 @@ internal sealed class FactRecorder(FactLog log) :
     public Task Handle(FireFailed notification, CancellationToken cancellationToken) => Record(notification);
 
     public Task Handle(TradeClosed notification, CancellationToken cancellationToken) => Record(notification);
+
+    public Task Handle(AuditEventOccurred notification, CancellationToken cancellationToken) => Record(notification);
 
     private Task Record(INotification n)
     {

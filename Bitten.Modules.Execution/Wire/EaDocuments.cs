@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bitten.Contracts.Common;
 using Bitten.Contracts.Signals;
+using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Registry;
 
 namespace Bitten.Modules.Execution.Wire;
@@ -38,6 +39,33 @@ internal static class EaDocuments
 
         return new EaHeartbeatReceived(eaId, e.Str("currency") ?? string.Empty, balance.Value, equity.Value, e.Dec("margin") ?? 0, e.Dec("free_margin") ?? 0,
             e.Dec("margin_level"), (int?)e.Long("broker_utc_offset_s"), positions, e.Long("ts_ms") ?? now.ToUnixTimeMilliseconds(), now);
+    }
+
+    public static EaConfirmation Confirmation(JsonElement e) => new(
+        (e.Str("status") ?? string.Empty).ToLowerInvariant(), e.Long("position") ?? e.Long("ticket"), e.Dec("price"), e.Dec("volume"), e.Long("retcode"), e.Str("message"));
+
+    /// <summary>A close report's fields; null with the reject reason and a detail when a required one is missing or the sum overflows.</summary>
+    public static EaCloseReport? CloseReport(JsonElement e, out string reason, out string detail)
+    {
+        reason = detail = string.Empty;
+        if (e.Dec("close_price") is not { } closePrice || e.Dec("profit") is not { } profit)
+        {
+            (reason, detail) = ("missing_field", "close_report needs close_price and profit");
+            return null;
+        }
+
+        decimal net;
+        try
+        {
+            net = profit + (e.Dec("commission") ?? 0) + (e.Dec("swap") ?? 0);
+        }
+        catch (OverflowException)
+        {
+            (reason, detail) = ("bad_value", "profit + commission + swap is out of range");
+            return null;
+        }
+
+        return new EaCloseReport(e.Long("position"), closePrice, net, Outcomes.ParseReason(e.Str("reason")), e.Long("ts_ms"));
     }
 
     public static Side ParseSide(string? side) => side?.ToUpperInvariant() switch

@@ -268,7 +268,7 @@ internal sealed class TickJsonReader : TickReader
             ts = -1;
         }
 
-        return ts >= 0 ? ts : throw Error(reader, "the timestamp must be epoch milliseconds or a time string yyyy-MM-dd HH:mm:ss[.fff]");
+        return ts is >= 0 and <= BarReader.MaxUtcMs ? ts : throw Error(reader, "the timestamp must be epoch milliseconds or a time string yyyy-MM-dd HH:mm:ss[.fff]");
     }
 
     private HistoryFormatException Error(in Utf8JsonReader reader, string problem) => Error(reader.TokenStartIndex, problem);

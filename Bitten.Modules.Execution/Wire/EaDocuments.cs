@@ -11,7 +11,7 @@ internal static class EaDocuments
 {
     public static EaHello Hello(JsonElement e) => new(
         e.Str("account_login"), e.Str("broker") ?? e.Str("server"), e.Str("currency"), e.Dec("balance"), e.Dec("equity"),
-        (int?)e.Long("broker_utc_offset_s"));
+        Offset(e));
 
     public static EaHeartbeatReceived? Heartbeat(JsonElement e, string eaId, DateTimeOffset now)
     {
@@ -38,7 +38,7 @@ internal static class EaDocuments
         }
 
         return new EaHeartbeatReceived(eaId, e.Str("currency") ?? string.Empty, balance.Value, equity.Value, e.Dec("margin") ?? 0, e.Dec("free_margin") ?? 0,
-            e.Dec("margin_level"), (int?)e.Long("broker_utc_offset_s"), positions, e.Long("ts_ms") ?? now.ToUnixTimeMilliseconds(), now);
+            e.Dec("margin_level"), Offset(e), positions, e.Long("ts_ms") ?? now.ToUnixTimeMilliseconds(), now);
     }
 
     public static EaConfirmation Confirmation(JsonElement e) => new(
@@ -67,6 +67,9 @@ internal static class EaDocuments
 
         return new EaCloseReport(e.Long("position"), closePrice, net, Outcomes.ParseReason(e.Str("reason")), e.Long("ts_ms"));
     }
+
+    /// <summary>The broker's UTC offset in seconds; absent when missing or beyond a day (an int cast would wrap it to another offset).</summary>
+    private static int? Offset(JsonElement e) => e.Long("broker_utc_offset_s") is { } s and >= -86_400 and <= 86_400 ? (int)s : null;
 
     public static Side ParseSide(string? side) => side?.ToUpperInvariant() switch
     {

@@ -23,7 +23,7 @@ internal static class EaDocuments
         }
 
         var positions = new List<EaPosition>();
-        if (e.TryGetProperty("positions", out var list) && list.ValueKind == JsonValueKind.Array)
+        if (e.TryGetArray("positions", out var list))
         {
             foreach (var p in list.EnumerateArray())
             {

@@ -52,6 +52,10 @@ internal static class Json
         return v.ValueKind == JsonValueKind.String && long.TryParse(Text(v), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
     }
 
+    /// <summary>The array under <paramref name="name"/>; false when absent, not an array, or the names cannot be decoded.</summary>
+    public static bool TryGetArray(this JsonElement e, string name, out JsonElement array) =>
+        TryGet(e, name, out array) && array.ValueKind == JsonValueKind.Array;
+
     public static string Type(this JsonElement e) => (e.Str("type") ?? string.Empty).ToLowerInvariant();
 
     private static bool TryGet(JsonElement e, string name, out JsonElement value)

@@ -46,9 +46,11 @@ internal sealed partial class TelegramBotClient
     /// <summary>Reads one update; an unreadable one is counted, logged and returned as null, never thrown.</summary>
     public TelegramUpdate? ReadUpdate(JsonElement item, out long? updateId)
     {
-        updateId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out var v) ? v : null;
+        updateId = null;
         try
         {
+            // inside the try: finding update_id decodes the other names, and one may be undecodable
+            updateId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out var v) ? v : null;
             var update = (updateId is null ? null : item.Deserialize<TelegramUpdate>(Json)) ?? throw new JsonException("no update_id");
             return Missing(update) is { } field ? throw new JsonException($"{field} is required") : update;
         }

@@ -31,6 +31,20 @@ public sealed class EaDocumentsFuzzRegressionTests
     }
 
     [Fact]
+    public void Heartbeat_WhenLookingForPositionsMeetsAnUndecodableName_ReadsTheRest()
+    {
+        // minimized: {"type":"heartbeat",...,"po\ud800ns":[...]} — TryGetProperty("positions") threw while comparing names
+        using var document = JsonDocument.Parse(Convert.FromBase64String(
+            "eyJ0eXBlIjoiaGVhcnRiZWF0IiwiIjoiIiwiYmFsYW5jZSI6MSwiZXF1aXR5Ijo1LCIiOjQsIiI6IiIsInBvXHVkODAwbnMiOlt7IiI6MSwiIjo5LCIiOjUsIiI6MX1dLCIiOjl9"));
+
+        var heartbeat = EaDocuments.Heartbeat(document.RootElement, "ea-1", DateTimeOffset.UnixEpoch).ShouldNotBeNull();
+
+        heartbeat.Balance.ShouldBe(1m);
+        heartbeat.Equity.ShouldBe(5m);
+        heartbeat.Positions.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void CloseReport_WhenProfitPlusCommissionOverflows_IsRefusedAsBadValue()
     {
         using var document = JsonDocument.Parse("""{"close_price":1.1,"profit":79228162514264337593543950335,"commission":1}""");

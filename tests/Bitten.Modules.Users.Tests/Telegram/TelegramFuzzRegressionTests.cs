@@ -25,6 +25,21 @@ public sealed class TelegramFuzzRegressionTests
     }
 
     [Fact]
+    public async Task GetUpdates_WhenLookingForUpdateIdMeetsAnUndecodableName_SkipsAndCountsIt()
+    {
+        // minimized (a webhook body): {"":false,"":9,"\udc0etion":"","":{"":3}} — TryGetProperty("update_id") threw before the try
+        await using var f = await BotClientFixture.StartAsync();
+        var update = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String("eyIiOmZhbHNlLCIiOjksIlx1ZGMwZXRpb24iOiIiLCIiOnsiIjozfX0="));
+        f.Api.Script("getUpdates", Scripted.Ok($"[{update}]"));
+
+        var result = await f.Client.GetUpdatesAsync(0, TimeSpan.Zero, CancellationToken.None);
+
+        result.Outcome.ShouldBe(TelegramOutcome.Ok);
+        result.Value!.Skipped.ShouldBe(1);
+        f.Metrics.Sum("bitten_telegram_bad_updates_total").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task GetUpdates_WhenTheDescriptionEscapesALoneSurrogate_ClassifiesInsteadOfThrowing()
     {
         // minimized: {"ok":false,"":4,"description":"\ud801"} — GetString threw out of Classify, and UpdatePoller retried the same batch forever

@@ -236,14 +236,13 @@ internal sealed class ReportIngestService(
     /// <summary>A filled confirmation that can join a group commit; null for anything else (handled on its own).</summary>
     private static FillReport? AsFill(JsonElement root, FireRecord fire)
     {
-        var status = (root.Str("status") ?? string.Empty).ToLowerInvariant();
-        var position = root.Long("position") ?? root.Long("ticket");
-        if (status is not ("filled" or "success" or "duplicate") || position is not > 0 || (fire.Position is { } known && known != position))
+        var c = EaDocuments.Confirmation(root);
+        if (!c.IsFill || c.Position is not > 0 || (fire.Position is { } known && known != c.Position))
         {
             return null;
         }
 
-        return new FillReport(fire.FireId, root.Dec("price"), root.Dec("volume"), position.Value, $"filled (retcode {root.Long("retcode")})");
+        return new FillReport(fire.FireId, c.Price, c.Volume, c.Position.Value, $"filled (retcode {c.Retcode})");
     }
 
     private async Task FlushAsync(List<FillReport> run, Dictionary<string, FireRecord> fires, CancellationToken ct)
@@ -263,57 +262,54 @@ internal sealed class ReportIngestService(
 
     private async Task ConfirmAsync(JsonElement root, FireRecord fire, CancellationToken ct)
     {
-        var status = (root.Str("status") ?? string.Empty).ToLowerInvariant();
-        var position = root.Long("position") ?? root.Long("ticket");
-        switch (status)
+        var c = EaDocuments.Confirmation(root);
+        if (c.IsFill)
         {
-            case "filled" or "success" or "duplicate":
-                if (position is not > 0)
+            if (c.Position is not > 0)
+            {
+                if (c.Status != "duplicate")
                 {
-                    if (status != "duplicate")
-                    {
-                        Drop("missing_field", fire.EaId, "a filled confirmation needs its position");
-                    }
-
-                    return;
+                    Drop("missing_field", fire.EaId, "a filled confirmation needs its position");
                 }
 
-                if (fire.Position is { } known && known != position)
-                {
-                    Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {known}, not {position}");
-                    return;
-                }
+                return;
+            }
 
-                await lifecycle.FilledAsync(fire.FireId, root.Dec("price"), root.Dec("volume"), position.Value, $"filled (retcode {root.Long("retcode")})", ct);
+            if (fire.Position is { } known && known != c.Position)
+            {
+                Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {known}, not {c.Position}");
                 return;
-            case "rejected" or "failed" or "error":
-                var message = root.Str("message") ?? "rejected by the terminal";
-                var retcode = (int?)root.Long("retcode");
-                await lifecycle.FailAsync(fire.FireId, Unsettled, FireStatus.Rejected, retcode is null ? message : $"{message} (retcode {retcode})", retcode, ct);
-                return;
-            default:
-                Drop("bad_value", fire.EaId, $"confirmation status '{status}'");
-                return;
+            }
+
+            await lifecycle.FilledAsync(fire.FireId, c.Price, c.Volume, c.Position.Value, $"filled (retcode {c.Retcode})", ct);
+        }
+        else if (c.IsFailure)
+        {
+            var message = c.Message ?? "rejected by the terminal";
+            var retcode = (int?)c.Retcode;
+            await lifecycle.FailAsync(fire.FireId, Unsettled, FireStatus.Rejected, retcode is null ? message : $"{message} (retcode {retcode})", retcode, ct);
+        }
+        else
+        {
+            Drop("bad_value", fire.EaId, $"confirmation status '{c.Status}'");
         }
     }
 
     private async Task CloseAsync(JsonElement root, FireRecord fire, string currency, CancellationToken ct)
     {
-        var position = root.Long("position");
-        if (fire.Position is { } known && position is { } reported && known != reported)
+        if (fire.Position is { } known && root.Long("position") is { } reported && known != reported)
         {
             Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {known}, not {reported}");
             return;
         }
 
-        if (root.Dec("close_price") is not { } closePrice || root.Dec("profit") is not { } profit)
+        if (EaDocuments.CloseReport(root, out var reason, out var detail) is not { } report)
         {
-            Drop("missing_field", fire.EaId, "close_report needs close_price and profit");
+            Drop(reason, fire.EaId, detail);
             return;
         }
 
-        var net = profit + (root.Dec("commission") ?? 0) + (root.Dec("swap") ?? 0);
-        await lifecycle.ClosedAsync(fire.FireId, position, closePrice, net, Outcomes.ParseReason(root.Str("reason")), root.Long("ts_ms"), currency, ct);
+        await lifecycle.ClosedAsync(fire.FireId, report.Position, report.ClosePrice, report.Net, report.Reason, report.TsMs, currency, ct);
     }
 
     private void Drop(string reason, string eaId, string? detail)

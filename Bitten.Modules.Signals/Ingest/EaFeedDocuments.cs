@@ -19,6 +19,11 @@ internal static class EaFeedDocuments
             {
                 foreach (var p in list.EnumerateArray())
                 {
+                    if (p.ValueKind != JsonValueKind.Object)
+                    {
+                        throw Wrong("positions[]", "an object");
+                    }
+
                     positions.Add(new EaPosition(
                         Long(p, "position"),
                         OptionalString(p, "fire_id"),
@@ -33,6 +38,12 @@ internal static class EaFeedDocuments
                 }
             }
 
+            var offset = OptionalLong(root, "broker_utc_offset_s");
+            if (offset is < -86_400 or > 86_400)
+            {
+                throw Wrong("broker_utc_offset_s", "seconds within ±86400"); // an int cast would wrap it to some other offset
+            }
+
             return new EaHeartbeatReceived(
                 RequiredString(root, "ea_id"),
                 OptionalString(root, "currency") ?? "USD",
@@ -41,7 +52,7 @@ internal static class EaFeedDocuments
                 OptionalDecimal(root, "margin") ?? 0m,
                 OptionalDecimal(root, "free_margin") ?? 0m,
                 OptionalDecimal(root, "margin_level"),
-                (int?)OptionalLong(root, "broker_utc_offset_s"),
+                (int?)offset,
                 positions,
                 OptionalLong(root, "ts_ms") ?? receivedAt.ToUnixTimeMilliseconds(),
                 receivedAt);
@@ -53,6 +64,11 @@ internal static class EaFeedDocuments
             if (!root.TryGetProperty("symbols", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 throw new FeedFieldException(IngestRejectReason.MissingField, "symbols must be an array");
+            }
+
+            if (list.EnumerateArray().Any(s => s.ValueKind != JsonValueKind.Object))
+            {
+                throw Wrong("symbols[]", "an object");
             }
 
             var specs = list.EnumerateArray().Select(s => new SymbolSpec(
@@ -118,6 +134,11 @@ internal static class EaFeedDocuments
         catch (FeedFieldException ex)
         {
             return new(null, ex.Reason, ex.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json validates string contents only when they are decoded
+            return new(null, IngestRejectReason.MalformedJson, "a name or string is not valid UTF-8 (or escapes a lone surrogate)");
         }
     }
 

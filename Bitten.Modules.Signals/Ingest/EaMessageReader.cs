@@ -147,6 +147,11 @@ internal sealed class EaMessageReader(SymbolCatalog symbols, BrokerOffsets offse
         {
             return IngestRejectReason.MalformedJson;
         }
+        catch (InvalidOperationException)
+        {
+            // a name or string that is not valid UTF-8, or escapes a lone surrogate: the reader validates those only when decoding
+            return IngestRejectReason.MalformedJson;
+        }
 
         if (Type == EaMessageType.Unknown)
         {

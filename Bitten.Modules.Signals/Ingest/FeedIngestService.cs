@@ -119,63 +119,73 @@ internal sealed partial class FeedIngestService(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        foreach (var (type, json) in _deferred)
+        // cleared whatever happens: a message that fails here must not be handled again with every later batch
+        try
         {
-            var now = time.GetUtcNow();
-            switch (type)
+            await using var scope = scopes.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            foreach (var (type, json) in _deferred)
             {
-                case EaMessageType.Heartbeat:
-                    var heartbeat = EaFeedDocuments.Heartbeat(json, now);
-                    if (heartbeat.Value is { } hb)
-                    {
-                        if (hb.BrokerUtcOffsetSeconds is { } offset)
+                var now = time.GetUtcNow();
+                switch (type)
+                {
+                    case EaMessageType.Heartbeat:
+                        var heartbeat = EaFeedDocuments.Heartbeat(json, now);
+                        if (heartbeat.Value is { } hb)
                         {
-                            runtime.BrokerOffsets.Set(hb.EaId, offset);
+                            if (hb.BrokerUtcOffsetSeconds is { } offset)
+                            {
+                                runtime.BrokerOffsets.Set(hb.EaId, offset);
+                            }
+
+                            await mediator.Publish(hb, cancellationToken);
+                        }
+                        else
+                        {
+                            Reject(heartbeat.Reason, heartbeat.Error);
                         }
 
-                        await mediator.Publish(hb, cancellationToken);
-                    }
-                    else
-                    {
-                        Reject(heartbeat.Reason, heartbeat.Error);
-                    }
+                        break;
+                    case EaMessageType.Symbols:
+                        var symbols = EaFeedDocuments.Symbols(json, now);
+                        if (symbols.Value is { } specs)
+                        {
+                            await mediator.Publish(specs, cancellationToken);
+                        }
+                        else
+                        {
+                            Reject(symbols.Reason, symbols.Error);
+                        }
 
-                    break;
-                case EaMessageType.Symbols:
-                    var symbols = EaFeedDocuments.Symbols(json, now);
-                    if (symbols.Value is { } specs)
-                    {
-                        await mediator.Publish(specs, cancellationToken);
-                    }
-                    else
-                    {
-                        Reject(symbols.Reason, symbols.Error);
-                    }
+                        break;
+                    case EaMessageType.Disconnect:
+                        var bye = EaFeedDocuments.Disconnect(json, now);
+                        if (bye.Value is { } disconnected)
+                        {
+                            await mediator.Publish(disconnected, cancellationToken);
+                        }
+                        else
+                        {
+                            Reject(bye.Reason, bye.Error);
+                        }
 
-                    break;
-                case EaMessageType.Disconnect:
-                    var bye = EaFeedDocuments.Disconnect(json, now);
-                    if (bye.Value is { } disconnected)
-                    {
-                        await mediator.Publish(disconnected, cancellationToken);
-                    }
+                        break;
+                    case EaMessageType.Bar:
+                        // The server builds its own bars from ticks; reported bars are validated and counted only.
+                        var bar = EaFeedDocuments.Bar(json);
+                        if (bar.Value is null)
+                        {
+                            Reject(bar.Reason, bar.Error);
+                        }
 
-                    break;
-                case EaMessageType.Bar:
-                    // The server builds its own bars from ticks; reported bars are validated and counted only.
-                    var bar = EaFeedDocuments.Bar(json);
-                    if (bar.Value is null)
-                    {
-                        Reject(bar.Reason, bar.Error);
-                    }
-
-                    break;
+                        break;
+                }
             }
         }
-
-        _deferred.Clear();
+        finally
+        {
+            _deferred.Clear();
+        }
     }
 
     private void Reject(IngestRejectReason reason, string? detail)

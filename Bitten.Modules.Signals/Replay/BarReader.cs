@@ -49,7 +49,13 @@ internal abstract class BarReader : IDisposable
 
     protected static string Text(ReadOnlySpan<byte> field) => field.Length > 40 ? Encoding.UTF8.GetString(field[..40]) + "…" : Encoding.UTF8.GetString(field);
 
-    internal static string Stamp(long utcMs) => DateTimeOffset.FromUnixTimeMilliseconds(utcMs).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A UTC time for an error message; one outside the calendar (years 1..9999) is shown as its milliseconds.</summary>
+    internal static string Stamp(long utcMs) => utcMs is >= MinUtcMs and <= MaxUtcMs
+        ? DateTimeOffset.FromUnixTimeMilliseconds(utcMs).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{utcMs} ms");
+
+    /// <summary>The range <see cref="DateTimeOffset.FromUnixTimeMilliseconds"/> accepts.</summary>
+    internal const long MinUtcMs = -62_135_596_800_000L, MaxUtcMs = 253_402_300_799_999L;
 
     public abstract void Dispose();
 }

@@ -6,10 +6,22 @@ namespace Bitten.Modules.Signals.Replay;
 /// buffer — never the whole file in memory, no allocation per bar. Every problem names the file, line
 /// and column; time must strictly increase.
 /// </summary>
-internal sealed class HistDataReader(string path, SourceClock? clock = null) : BarReader
+internal sealed class HistDataReader : BarReader
 {
-    private readonly LineReader _lines = new(path);
-    private readonly SourceClock _clock = clock ?? SourceClock.HistData;
+    private readonly LineReader _lines;
+    private readonly SourceClock _clock;
+
+    public HistDataReader(string path, SourceClock? clock = null)
+        : this(new LineReader(path), clock)
+    {
+    }
+
+    /// <summary>Reads history already open as <paramref name="lines"/> (a stream, in tests and the fuzzer).</summary>
+    public HistDataReader(LineReader lines, SourceClock? clock = null)
+    {
+        _lines = lines;
+        _clock = clock ?? SourceClock.HistData;
+    }
 
     public override string File => _lines.File;
 

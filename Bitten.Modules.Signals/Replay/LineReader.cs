@@ -13,10 +13,16 @@ internal sealed class LineReader : IDisposable
     private bool _eof;
 
     public LineReader(string path, int bufferSize = 1 << 16)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), Path.GetFileName(path), bufferSize)
     {
-        File = Path.GetFileName(path);
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        Length = _stream.Length;
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (owned: disposed with the reader); <paramref name="name"/> is what errors show.</summary>
+    public LineReader(Stream stream, string name, int bufferSize = 1 << 16)
+    {
+        File = name;
+        _stream = stream;
+        Length = stream.CanSeek ? stream.Length : 0;
         _buffer = new byte[bufferSize];
     }
 

@@ -20,8 +20,14 @@ internal sealed class MetaTraderReader : BarReader
     private bool _separateTime;
 
     public MetaTraderReader(string path, SourceClock clock, int digits = 5)
+        : this(new LineReader(path), clock, digits)
     {
-        _lines = new LineReader(path);
+    }
+
+    /// <summary>Reads history already open as <paramref name="lines"/> (a stream, in tests and the fuzzer).</summary>
+    public MetaTraderReader(LineReader lines, SourceClock clock, int digits = 5)
+    {
+        _lines = lines;
         _clock = clock;
         _point = Math.Pow(10, -digits);
     }

@@ -97,7 +97,12 @@ internal sealed class ReplaySource : IDisposable
             read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        var start = head[..read];
+        return Detect(head[..read], Path.GetFileName(path));
+    }
+
+    /// <summary>The format of history whose first (up to 512) bytes are <paramref name="start"/>; <paramref name="name"/> is what errors show.</summary>
+    public static HistoryFormat Detect(ReadOnlySpan<byte> start, string name)
+    {
         if (StoredBarReader.Recognises(start))
         {
             return HistoryFormat.Stored;
@@ -132,7 +137,7 @@ internal sealed class ReplaySource : IDisposable
         }
 
         var sample = System.Text.Encoding.UTF8.GetString(line.Length > 60 ? line[..60] : line);
-        throw new HistoryFormatException(Path.GetFileName(path), 1, 1,
+        throw new HistoryFormatException(name, 1, 1,
             $"unrecognised history format (first line '{sample}'); expected HistData ASCII M1, a MetaTrader export, a tick CSV/JSON with bid and ask, or a BITTEN signals.db — or name it with --format");
     }
 

@@ -22,8 +22,14 @@ internal sealed class TickCsvReader : TickReader
     private int _ask = 2;
 
     public TickCsvReader(string path, SourceClock clock)
+        : this(new LineReader(path), clock)
     {
-        _lines = new LineReader(path);
+    }
+
+    /// <summary>Reads history already open as <paramref name="lines"/> (a stream, in tests and the fuzzer).</summary>
+    public TickCsvReader(LineReader lines, SourceClock clock)
+    {
+        _lines = lines;
         _clock = clock;
     }
 

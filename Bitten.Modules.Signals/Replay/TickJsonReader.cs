@@ -10,8 +10,7 @@ namespace Bitten.Modules.Signals.Replay;
 /// </summary>
 internal sealed class TickJsonReader : TickReader
 {
-    private readonly string _path;
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
     private readonly SourceClock _clock;
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
@@ -23,10 +22,15 @@ internal sealed class TickJsonReader : TickReader
     private JsonReaderState _state;
 
     public TickJsonReader(string path, SourceClock clock)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), Path.GetFileName(path), clock)
     {
-        _path = path;
-        File = Path.GetFileName(path);
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+    }
+
+    /// <summary>Reads a seekable <paramref name="stream"/> (owned: disposed with the reader); <paramref name="name"/> is what errors show.</summary>
+    public TickJsonReader(Stream stream, string name, SourceClock clock)
+    {
+        File = name;
+        _stream = stream;
         Length = _stream.Length;
         _clock = clock;
     }
@@ -264,7 +268,7 @@ internal sealed class TickJsonReader : TickReader
             ts = -1;
         }
 
-        return ts >= 0 ? ts : throw Error(reader, "the timestamp must be epoch milliseconds or a time string yyyy-MM-dd HH:mm:ss[.fff]");
+        return ts is >= 0 and <= BarReader.MaxUtcMs ? ts : throw Error(reader, "the timestamp must be epoch milliseconds or a time string yyyy-MM-dd HH:mm:ss[.fff]");
     }
 
     private HistoryFormatException Error(in Utf8JsonReader reader, string problem) => Error(reader.TokenStartIndex, problem);
@@ -275,15 +279,16 @@ internal sealed class TickJsonReader : TickReader
         return new HistoryFormatException(File, line, column, problem);
     }
 
-    /// <summary>Line and column of an absolute byte offset (errors only: reads the file again up to it).</summary>
+    /// <summary>Line and column of an absolute byte offset (errors only: reads the stream again up to it, then returns to where it was).</summary>
     private (long Line, int Column) Locate(long offset)
     {
-        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var resume = _stream.Position;
+        _stream.Position = 0;
         var buffer = new byte[1 << 16];
         long line = 1, lineStart = 0, position = 0;
         while (position < offset)
         {
-            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position));
+            var read = _stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position));
             if (read == 0)
             {
                 break;
@@ -301,6 +306,7 @@ internal sealed class TickJsonReader : TickReader
             position += read;
         }
 
+        _stream.Position = resume;
         return (line, (int)(offset - lineStart) + 1);
     }
 

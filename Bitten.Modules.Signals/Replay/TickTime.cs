@@ -12,7 +12,8 @@ internal static class TickTime
     {
         if (AsciiNumbers.TryParseLong(text, out var epoch))
         {
-            return epoch; // epoch milliseconds are UTC whatever the file's clock
+            // epoch milliseconds are UTC whatever the file's clock; past year 9999 they are no time anything downstream can show
+            return epoch <= BarReader.MaxUtcMs ? epoch : -1;
         }
 
         if (text.Length < 19)

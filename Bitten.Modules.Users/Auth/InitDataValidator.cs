@@ -17,6 +17,9 @@ internal sealed class InitDataValidator(TimeProvider time)
 {
     private static readonly byte[] WebAppData = "WebAppData"u8.ToArray();
 
+    /// <summary>The last second <see cref="DateTimeOffset.FromUnixTimeSeconds"/> accepts.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799L;
+
     // maxAge null checks the signature alone (test vectors are long expired).
     public InitDataCheck Validate(string? initData, string botToken, TimeSpan? maxAge, TimeSpan clockSkew)
     {
@@ -60,6 +63,11 @@ internal sealed class InitDataValidator(TimeProvider time)
         if (!fields.TryGetValue("auth_date", out var authText) || !long.TryParse(authText, NumberStyles.None, CultureInfo.InvariantCulture, out var authSeconds))
         {
             return InitDataCheck.Fail("init_data has no auth_date");
+        }
+
+        if (authSeconds > MaxUnixSeconds)
+        {
+            return InitDataCheck.Fail("init_data auth_date is past the year 9999");
         }
 
         if (maxAge is { } max)
@@ -134,9 +142,9 @@ internal sealed class InitDataValidator(TimeProvider time)
 
             return new TelegramIdentity(telegramId, Text(u, "first_name") ?? string.Empty, Text(u, "last_name"), Text(u, "username"), Text(u, "language_code"));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return null;
+            return null; // not JSON, or a name that is invalid UTF-8 or escapes a lone surrogate
         }
     }
 

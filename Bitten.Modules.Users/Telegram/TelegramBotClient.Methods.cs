@@ -46,10 +46,13 @@ internal sealed partial class TelegramBotClient
     /// <summary>Reads one update; an unreadable one is counted, logged and returned as null, never thrown.</summary>
     public TelegramUpdate? ReadUpdate(JsonElement item, out long? updateId)
     {
-        updateId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out var v) ? v : null;
+        updateId = null;
         try
         {
-            return (updateId is null ? null : item.Deserialize<TelegramUpdate>(Json)) ?? throw new JsonException("no update_id");
+            // inside the try: finding update_id decodes the other names, and one may be undecodable
+            updateId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("update_id", out var u) && u.ValueKind == JsonValueKind.Number && u.TryGetInt64(out var v) ? v : null;
+            var update = (updateId is null ? null : item.Deserialize<TelegramUpdate>(Json)) ?? throw new JsonException("no update_id");
+            return Missing(update) is { } field ? throw new JsonException($"{field} is required") : update;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
         {
@@ -58,6 +61,18 @@ internal sealed partial class TelegramBotClient
             return null;
         }
     }
+
+    /// <summary>A field the records declare non-null but JSON left out (the handlers would meet it as a null); null when complete.</summary>
+    private static string? Missing(TelegramUpdate update) => update switch
+    {
+        { Message: { Chat: null } } => "message.chat",
+        { Message.From: { FirstName: null } } => "message.from.first_name",
+        { CallbackQuery: { Id: null } } => "callback_query.id",
+        { CallbackQuery: { From: null } } => "callback_query.from",
+        { CallbackQuery.From: { FirstName: null } } => "callback_query.from.first_name",
+        { CallbackQuery.Message: { Chat: null } } => "callback_query.message.chat",
+        _ => null,
+    };
 
     private static TelegramMessage ReadMessage(JsonElement r) => r.Deserialize<TelegramMessage>(Json) ?? throw new JsonException("null message");
 

@@ -184,9 +184,10 @@ internal sealed partial class TelegramBotClient
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // not a Bot API body (a proxy's HTML error page, say): classified by status alone below
+            // not a Bot API body (a proxy's HTML error page, say; or a description System.Text.Json cannot decode):
+            // classified by status alone below
         }
 
         if (status == 200 && parsed && ok)

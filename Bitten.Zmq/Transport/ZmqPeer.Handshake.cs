@@ -136,7 +136,7 @@ internal sealed partial class ZmqPeer
 
         while (_end - _pos < minAvailable)
         {
-            var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), System.Net.Sockets.SocketFlags.None, cancellationToken);
+            var read = await _wire.ReceiveAsync(_buffer.AsMemory(_end), cancellationToken);
             if (read == 0)
             {
                 return false;
@@ -154,7 +154,7 @@ internal sealed partial class ZmqPeer
     {
         while (!data.IsEmpty)
         {
-            var sent = await _socket.SendAsync(data, System.Net.Sockets.SocketFlags.None, cancellationToken);
+            var sent = await _wire.SendAsync(data, cancellationToken);
             data = data[sent..];
         }
 

@@ -143,7 +143,7 @@ internal sealed partial class ZmqPeer
         destination = destination[buffered..];
         while (!destination.IsEmpty)
         {
-            var read = await _socket.ReceiveAsync(destination, System.Net.Sockets.SocketFlags.None, CancellationToken.None);
+            var read = await _wire.ReceiveAsync(destination, CancellationToken.None);
             if (read == 0)
             {
                 return false;

@@ -13,7 +13,7 @@ internal sealed partial class ZmqPeer
     private const int ReadBufferSize = 64 * 1024;
 
     private readonly ZmqSocket _owner;
-    private readonly Socket _socket;
+    private readonly IPeerWire _wire;
     private readonly CancellationTokenSource _cts = new();
     private readonly Channel<OutboundBuffer> _out = Channel.CreateUnbounded<OutboundBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly int _sendHighWaterMark;
@@ -29,9 +29,15 @@ internal sealed partial class ZmqPeer
     private int _remoteTtlMs;
 
     public ZmqPeer(ZmqSocket owner, Socket socket)
+        : this(owner, new SocketWire(socket))
+    {
+    }
+
+    /// <summary>A peer over any byte stream (<see cref="BufferWire"/> feeds recorded or fuzzed octets through the same decoder).</summary>
+    public ZmqPeer(ZmqSocket owner, IPeerWire wire)
     {
         _owner = owner;
-        _socket = socket;
+        _wire = wire;
         _sendHighWaterMark = owner.Options.SendHighWaterMark;
         _receiveHighWaterMark = owner.Options.ReceiveHighWaterMark;
     }
@@ -196,16 +202,7 @@ internal sealed partial class ZmqPeer
 
         _out.Writer.TryComplete();
         _resume.Release();
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // already gone
-        }
-
-        _socket.Dispose();
+        _wire.Close();
         try
         {
             _cts.Cancel();

@@ -73,6 +73,30 @@ public sealed class ReportBatchTests : IAsyncLifetime
         (await _host.DbAsync(db => db.Outbox.CountAsync(o => o.DoneAtMs == null))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Burst_WithReportsTheFuzzerFound_DropsThoseAndSettlesTheRest()
+    {
+        var a = (await _host.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).FireId!.Value.Value;
+        var b = (await _host.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).FireId!.Value.Value;
+        var ingest = _host.Services.GetRequiredService<ReportIngestService>();
+        var metrics = _host.Services.GetRequiredService<ExecutionMetrics>();
+        var undecodable = Report(_one, new { type = "confirmation", fire_id = a, status = "filled~", retcode = 10009, position = 10L }).ToArray();
+        undecodable[Array.IndexOf(undecodable, (byte)'~')] = 0xFF; // "status":"filled<0xFF>": GetString threw InvalidOperationException
+
+        await ingest.HandleBatchAsync(
+        [
+            undecodable,
+            Report(_one, new { type = "confirmation", fire_id = a, status = "filled", retcode = 10009, position = 10L, price = 1.10002m, volume = 0.1m }),
+            Report(_one, new { type = "confirmation", fire_id = b, status = "filled", retcode = 10009, position = 11L, price = 1.10003m, volume = 0.1m }),
+            Report(_one, new { type = "close_report", fire_id = a, position = 10L, close_price = 1.1m, profit = decimal.MaxValue, commission = decimal.MaxValue, reason = "tp" }),
+        ], CancellationToken.None);
+
+        var fires = await _host.DbAsync(db => db.Fires.AsNoTracking().ToDictionaryAsync(f => f.FireId));
+        fires[a].Status.ShouldBe(FireStatus.Filled, "the close report whose profit + commission overflows decimal is refused, not thrown");
+        fires[b].Status.ShouldBe(FireStatus.Filled);
+        metrics.Rejections.GetValueOrDefault("bad_value").ShouldBe(2, "the undecodable status reads as absent, and the overflowing sum");
+    }
+
     private static ReadOnlyMemory<byte> Report(ManagedEa ea, object body)
     {
         var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);

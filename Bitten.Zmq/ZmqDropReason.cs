@@ -35,9 +35,6 @@ public enum ZmqDropReason
     /// <summary>An older connection was closed because a newer one announced the same routing id.</summary>
     RoutingIdReplaced = 10,
 
-    /// <summary>A peer event was dropped because 10,000 were unread (<see cref="ZmqSocketOptions.PeerEvents"/>).</summary>
-    PeerEventOverflow = 11,
-
     /// <summary>The peer sent an ERROR command.</summary>
     PeerError = 11,
 
@@ -49,4 +46,7 @@ public enum ZmqDropReason
 
     /// <summary>The peer closed the connection in the middle of a frame or a multi-frame message; the partial message was discarded.</summary>
     Truncated = 14,
+
+    /// <summary>A peer event was dropped because 10,000 were unread (<see cref="ZmqSocketOptions.PeerEvents"/>). (Was 11 by mistake, the value of <see cref="PeerError"/>, so ERROR drops were exported under this name.)</summary>
+    PeerEventOverflow = 15,
 }

@@ -61,6 +61,8 @@ internal sealed class FuzzRunner(FuzzSettings settings, TextWriter log)
     private sealed class WorkerState(IFuzzTarget target, FuzzSettings settings, TargetReport report)
     {
         private const int MaxSignatures = 32;
+        private const int MaxReasons = 100;
+        private const string OtherReasons = "(other reasons)";
         private readonly Dictionary<string, (byte[] Input, ulong Variant, long Index, long Count, string Message)> _crashes = new(StringComparer.Ordinal);
         private byte[] _current = [];
         private ulong _currentVariant;
@@ -113,7 +115,8 @@ internal sealed class FuzzRunner(FuzzSettings settings, TextWriter log)
                     else
                     {
                         report.Rejected++;
-                        counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+                        var key = counts.Count < MaxReasons || counts.ContainsKey(outcome) ? outcome : OtherReasons;
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
                     }
 
                     if (elapsed.TotalMilliseconds > report.SlowestInputMs)

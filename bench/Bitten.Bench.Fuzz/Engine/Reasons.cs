@@ -2,31 +2,22 @@ using System.Text;
 
 namespace Bitten.Bench.Fuzz.Engine;
 
-/// <summary>Turns a parser's error text into a bounded reason label: quoted values and numbers removed, cut at the first colon.</summary>
+/// <summary>Turns a parser's error text into a bounded reason label: quoted values and numbers replaced, cut at the first colon.</summary>
 internal static class Reasons
 {
     public static string FromMessage(string message)
     {
         var text = new StringBuilder(64);
-        var quote = '\0';
         var lastDigit = false;
-        foreach (var c in message)
+        for (var i = 0; i < message.Length && text.Length < 72; i++)
         {
-            if (quote != '\0')
+            var c = message[i];
+            if (c is '\'' or '"' && Closing(message, i) is var end && end > i)
             {
-                if (c == quote)
-                {
-                    quote = '\0';
-                    text.Append('…').Append(c);
-                }
-
-                continue;
-            }
-
-            if (c is '\'' or '"')
-            {
-                quote = c;
-                text.Append(c);
+                // a quoted value may itself hold quotes: it ends at the last quote followed by a word boundary
+                text.Append(c).Append('…').Append(c);
+                i = end;
+                lastDigit = false;
                 continue;
             }
 
@@ -48,12 +39,23 @@ internal static class Reasons
 
             lastDigit = false;
             text.Append(c);
-            if (text.Length >= 72)
-            {
-                break;
-            }
         }
 
         return text.ToString().Trim().TrimEnd('.', ',');
+    }
+
+    private static int Closing(string message, int open)
+    {
+        var quote = message[open];
+        var end = -1;
+        for (var j = open + 1; j < message.Length; j++)
+        {
+            if (message[j] == quote && (j + 1 == message.Length || message[j + 1] is ' ' or ',' or ')' or '-' or ':' or ';'))
+            {
+                end = j;
+            }
+        }
+
+        return end;
     }
 }

@@ -13,7 +13,7 @@ namespace Bitten.Bench.Fuzz.Targets;
 
 /// <summary>
 /// Telegram Bot API updates as the Users module receives them. Long polling (most variants): the input is the body of a
-/// getUpdates answer, read by <see cref="TelegramBotClient.GetUpdatesAsync"/> from a fake HTTP handler. Webhook (the rest):
+/// getUpdates answer (or, in half the polls, the one update inside a well-formed answer), read by <see cref="TelegramBotClient.GetUpdatesAsync"/> from a fake HTTP handler. Webhook (the rest):
 /// the input is a POSTed Update, parsed as WebhookEndpoint does and read by <see cref="TelegramBotClient.ReadUpdate"/>.
 /// Each update read is then taken apart as CommandRouter does first (<see cref="BotCommand.Parse"/>,
 /// <see cref="FireCallback.TryParse"/>). Reasons are the client's outcome tags and <c>bad_update</c> (counted, skipped).
@@ -45,7 +45,8 @@ internal sealed class TelegramUpdateTarget : IFuzzTarget
             return Webhook(input);
         }
 
-        _handler.Body = input;
+        // half the polls carry the input as the one update of a well-formed answer, so mutations reach ReadUpdate
+        _handler.Body = variant % 4 == 1 ? input : [.. "{\"ok\":true,\"result\":["u8, .. input, .. "]}"u8];
         var result = _bot.GetUpdatesAsync(0, TimeSpan.Zero, CancellationToken.None).GetAwaiter().GetResult();
         if (!result.Ok || result.Value is null)
         {

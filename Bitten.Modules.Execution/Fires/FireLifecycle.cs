@@ -130,10 +130,11 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         FireStatus[] from = [FireStatus.Queued, FireStatus.Sent, FireStatus.Unconfirmed, FireStatus.Filled];
         var fire = await TransitionAsync(fireId, from, FireStatus.Closed, $"closed ({reason})", (f, now) =>
         {
-            var r = f.RiskMoney > 0 ? (double)(profit / f.RiskMoney) : 0;
+            var total = profit + (f.PartialProfit ?? 0); // the trade's result includes what partial closes already realised
+            var r = f.RiskMoney > 0 ? (double)(total / f.RiskMoney) : 0;
             f.ClosedAtMs = closedTsMs is > 0 ? closedTsMs : now;
             f.ClosePrice = closePrice;
-            f.Profit = profit;
+            f.Profit = total;
             f.RMultiple = Math.Round(r, 4);
             f.Result = (int)Outcomes.Classify(r);
             f.CloseReason = (int)reason;
@@ -143,14 +144,62 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         }, cancellationToken);
         if (fire is not null)
         {
-            Log.FireClosed(logger, fire.FireId, fire.MissionId, reason.ToString(), closePrice, profit, fire.RMultiple!.Value);
+            Log.FireClosed(logger, fire.FireId, fire.MissionId, reason.ToString(), closePrice, fire.Profit!.Value, fire.RMultiple!.Value);
             var atStop = Outcomes.AtOriginalStop(reason, closePrice, fire.StopLoss, fire.Point);
             await PublishAsync(new TradeClosed(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.Symbol, (Side)fire.Side,
-                fire.FillPrice!.Value, closePrice, fire.FilledVolume!.Value, profit, currency, fire.RMultiple.Value, (TradeResult)fire.Result!.Value, reason, atStop,
+                fire.FillPrice!.Value, closePrice, fire.FilledVolume!.Value, fire.Profit.Value, currency, fire.RMultiple.Value, (TradeResult)fire.Result!.Value, reason, atStop,
                 DateTimeOffset.FromUnixTimeMilliseconds(fire.ClosedAtMs!.Value), time.GetUtcNow()), fire.FireId, cancellationToken);
         }
 
         return fire;
+    }
+
+    /// <summary>
+    /// Records a partial close of a filled fire's position (BITMODE's 50 % at 1 R, or the user's own): remaining volume,
+    /// realised profit and R. Idempotent on (fire, position, the EA's ts_ms): a replayed report changes nothing and
+    /// returns null. The fire stays FILLED; the final close report adds its profit to what was realised here.
+    /// </summary>
+    public async Task<FireRecord?> PartialClosedAsync(string fireId, long position, long tsMs, decimal volume, decimal closePrice, decimal profit, CancellationToken cancellationToken)
+    {
+        FireRecord? fire;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            fire = await db.Fires.FirstOrDefaultAsync(f => f.FireId == fireId, cancellationToken);
+            if (fire is not { Status: FireStatus.Filled } || await db.PartialCloses.AnyAsync(p => p.FireId == fireId && p.Position == position && p.TsMs == tsMs, cancellationToken))
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            fire.RemainingVolume = (fire.RemainingVolume ?? fire.FilledVolume ?? fire.Volume) - volume;
+            fire.PartialProfit = (fire.PartialProfit ?? 0) + profit;
+            fire.PartialR = fire.RiskMoney > 0 ? Math.Round((double)(fire.PartialProfit.Value / fire.RiskMoney), 4) : 0;
+            db.PartialCloses.Add(new PartialCloseRecord { FireId = fireId, Position = position, TsMs = tsMs, Volume = volume, ClosePrice = closePrice, Profit = profit, RecordedAtMs = now });
+            db.FireEvents.Add(new FireEventRecord
+            {
+                FireId = fireId, Status = FireStatus.Filled, AtMs = now,
+                Detail = Truncate(FormattableString.Invariant($"partial close of {volume} lots at {closePrice}: {profit} realised ({fire.PartialR:0.00} R so far), {fire.RemainingVolume} lots open")),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Log.PartialClosed(logger, fire.FireId, fire.MissionId, volume, closePrice, profit, fire.RemainingVolume!.Value);
+        return fire;
+    }
+
+    /// <summary>True when this (fire, position, EA ts_ms) partial close is already recorded.</summary>
+    public async Task<bool> IsRecordedPartialAsync(string fireId, long position, long tsMs, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().PartialCloses
+            .AnyAsync(p => p.FireId == fireId && p.Position == position && p.TsMs == tsMs, cancellationToken);
     }
 
     private async Task<FireRecord?> TransitionAsync(string fireId, FireStatus[] from, FireStatus to, string detail, Action<FireRecord, long> apply, CancellationToken cancellationToken)

@@ -153,9 +153,9 @@ internal sealed class ReportIngestService(
                 {
                     await ConfirmAsync(root, fire, ct);
                 }
-                else
+                else if (await CloseAsync(root, fire, currency, ct) is { } partlyClosed)
                 {
-                    await CloseAsync(root, fire, currency, ct);
+                    fires[fireId] = partlyClosed; // a later report in the batch sees the remaining volume
                 }
             }
 
@@ -297,24 +297,45 @@ internal sealed class ReportIngestService(
         }
     }
 
-    private async Task CloseAsync(JsonElement root, FireRecord fire, string currency, CancellationToken ct)
+    /// <summary>Settles a close report; returns the fire when the report was a partial close (the fire stays open).</summary>
+    private async Task<FireRecord?> CloseAsync(JsonElement root, FireRecord fire, string currency, CancellationToken ct)
     {
         var position = root.Long("position");
         if (fire.Position is { } known && position is { } reported && known != reported)
         {
             Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {known}, not {reported}");
-            return;
+            return null;
         }
 
         if (root.Dec("close_price") is not { } closePrice || root.Dec("profit") is not { } profit)
         {
             Drop("missing_field", fire.EaId, "close_report needs close_price and profit");
-            return;
+            return null;
         }
 
         var net = profit + (root.Dec("commission") ?? 0) + (root.Dec("swap") ?? 0);
-        await lifecycle.ClosedAsync(fire.FireId, position, closePrice, net, Outcomes.ParseReason(root.Str("reason")), root.Long("ts_ms"), currency, ct);
+        var reason = Outcomes.ParseReason(root.Str("reason"));
+        if (fire.PartialProfit is not null && (position ?? fire.Position) is { } ticketOfReport && await lifecycle.IsRecordedPartialAsync(fire.FireId, ticketOfReport, root.Long("ts_ms") ?? 0, ct))
+        {
+            return fire; // a replay of a partial close already counted (it would otherwise look like the close of the rest)
+        }
+
+        if (IsPartial(fire, root.Dec("volume"), reason) && (position ?? fire.Position) is { } ticket)
+        {
+            return await lifecycle.PartialClosedAsync(fire.FireId, ticket, root.Long("ts_ms") ?? 0, root.Dec("volume")!.Value, closePrice, net, ct) ?? fire;
+        }
+
+        await lifecycle.ClosedAsync(fire.FireId, position, closePrice, net, reason, root.Long("ts_ms"), currency, ct);
+        return null;
     }
+
+    /// <summary>
+    /// A close of less than the open volume of a filled fire, not by its stop or target or a stop-out (those close the
+    /// whole position): a partial close. Without a volume a report is a full close, as before partial closes existed.
+    /// </summary>
+    private static bool IsPartial(FireRecord fire, decimal? volume, Contracts.Execution.CloseReason reason) =>
+        fire.Status == FireStatus.Filled && volume is > 0 && volume < (fire.RemainingVolume ?? fire.FilledVolume ?? fire.Volume) - 0.000_000_01m
+        && reason is not (Contracts.Execution.CloseReason.TakeProfit or Contracts.Execution.CloseReason.StopLoss or Contracts.Execution.CloseReason.StopOut);
 
     private void Drop(string reason, string eaId, string? detail)
     {

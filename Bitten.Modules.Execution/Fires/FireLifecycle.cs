@@ -2,7 +2,9 @@ using Bitten.Contracts.Common;
 using Bitten.Contracts.Execution;
 using Bitten.Modules.Execution.Persistence;
 using MediatR;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -56,14 +58,18 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     public async Task<FireRecord?> FilledAsync(string fireId, decimal? price, decimal? volume, long position, string detail, CancellationToken cancellationToken) =>
-        (await FilledManyAsync([new FillReport(fireId, price, volume, position, detail)], cancellationToken)).FirstOrDefault();
+        (await FilledManyAsync([new FillReport(fireId, price, volume, position, detail)], null, cancellationToken)).FirstOrDefault();
 
     /// <summary>
     /// Fills many fires in one transaction (group commit: one SQLite commit for a burst of confirmations instead of
     /// one each). Each fire moves only from a pending state, so a repeat in the same batch or later changes nothing;
     /// <c>FireFilled</c> is announced after the commit for each fire that moved. Returns those fires.
     /// </summary>
-    public async Task<IReadOnlyList<FireRecord>> FilledManyAsync(IReadOnlyList<FillReport> fills, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="known"/>: fires the caller has just read (the report socket reads each batch's fires once); they are
+    /// not read again, and the status compare-and-set in SQL still decides, so a change since the read is never overwritten.
+    /// </remarks>
+    public async Task<IReadOnlyList<FireRecord>> FilledManyAsync(IReadOnlyList<FillReport> fills, IReadOnlyDictionary<string, FireRecord>? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fills);
         if (fills.Count == 0)
@@ -77,36 +83,41 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
-            var ids = fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList();
-            var fires = await db.Fires.Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, cancellationToken);
+            var fires = known is not null && fills.All(f => known.ContainsKey(f.FireId))
+                ? known
+                : await db.FiresByIdAsync(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList(), tracked: false, cancellationToken);
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var fill in fills)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            using (var writer = new FillWriter((SqliteConnection)db.Database.GetDbConnection(), tx.GetDbTransaction(), now))
             {
-                if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
+                foreach (var fill in fills)
                 {
-                    continue;
-                }
+                    if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
+                    {
+                        continue;
+                    }
 
-                f.Status = FireStatus.Filled;
-                f.FilledAtMs = now;
-                f.FillPrice = fill.Price is > 0 ? fill.Price : f.Entry;
-                f.FilledVolume = fill.Volume is > 0 ? fill.Volume : f.Volume;
-                f.Position = fill.Position;
-                db.FireEvents.Add(new FireEventRecord { FireId = f.FireId, Status = FireStatus.Filled, AtMs = now, Detail = Truncate(fill.Detail) });
-                filled.Add(f);
+                    var price = fill.Price is > 0 ? fill.Price.Value : f.Entry;
+                    var volume = fill.Volume is > 0 ? fill.Volume.Value : f.Volume;
+                    if (!await writer.FillAsync(f.FireId, price, volume, fill.Position, Truncate(fill.Detail), cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    f.Status = FireStatus.Filled; // the in-memory copy follows the row: a repeat later in the batch is skipped
+                    f.FilledAtMs = now;
+                    f.FillPrice = price;
+                    f.FilledVolume = volume;
+                    f.Position = fill.Position;
+                    filled.Add(f);
+                }
             }
 
-            if (filled.Count > 0)
+            await tx.CommitAsync(cancellationToken);
+            foreach (var _ in filled)
             {
-                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-                var filledIds = filled.Select(f => f.FireId).ToList();
-                await db.Outbox.Where(o => filledIds.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(u => u.SetProperty(o => o.DoneAtMs, now), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await tx.CommitAsync(cancellationToken);
-                foreach (var _ in filled)
-                {
-                    metrics.Fire(nameof(FireStatus.Filled));
-                }
+                metrics.Fire(nameof(FireStatus.Filled));
             }
         }
         finally

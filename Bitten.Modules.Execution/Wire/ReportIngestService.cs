@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bitten.Contracts.Users;
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Persistence;
@@ -99,9 +100,10 @@ internal sealed class ReportIngestService(
         try
         {
             var work = new List<(JsonElement Root, string Type, string EaId, string FireId, string Currency)>(reports.Count);
+            var credentials = new Dictionary<(string, string?), EaCredentialsValidation>();
             foreach (var json in reports)
             {
-                if (await CheckAsync(json, documents, ct) is { } item)
+                if (await CheckAsync(json, documents, credentials, ct) is { } item)
                 {
                     work.Add(item);
                 }
@@ -116,11 +118,11 @@ internal sealed class ReportIngestService(
             Dictionary<string, FireRecord> fires;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Fires.AsNoTracking()
-                    .Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, ct);
+                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().FiresByIdAsync(ids, tracked: false, ct);
             }
 
             var run = new List<FillReport>();
+            var runPositions = new Dictionary<string, long>(StringComparer.Ordinal); // fire → position within the pending run (a linear search per report was quadratic in the batch)
             foreach (var (root, type, eaId, fireId, currency) in work)
             {
                 if (!fires.TryGetValue(fireId, out var fire))
@@ -137,17 +139,18 @@ internal sealed class ReportIngestService(
 
                 if (type == "confirmation" && AsFill(root, fire) is { } fill)
                 {
-                    if (run.Any(f => f.FireId == fill.FireId && f.Position != fill.Position))
+                    if (runPositions.TryGetValue(fill.FireId, out var inRun) && inRun != fill.Position)
                     {
-                        Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {run.First(f => f.FireId == fill.FireId).Position}, not {fill.Position}");
+                        Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {inRun}, not {fill.Position}");
                         continue;
                     }
 
+                    runPositions.TryAdd(fill.FireId, fill.Position);
                     run.Add(fill);
                     continue;
                 }
 
-                await FlushAsync(run, fires, ct);
+                await FlushAsync(run, runPositions, fires, ct);
                 fire = fires[fireId];
                 if (type == "confirmation")
                 {
@@ -159,7 +162,7 @@ internal sealed class ReportIngestService(
                 }
             }
 
-            await FlushAsync(run, fires, ct);
+            await FlushAsync(run, runPositions, fires, ct);
         }
         finally
         {
@@ -171,7 +174,8 @@ internal sealed class ReportIngestService(
     }
 
     /// <summary>The checks that need no fire record; null when the report was dropped (or was a pong, answered here).</summary>
-    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(ReadOnlyMemory<byte> json, List<JsonDocument> documents, CancellationToken ct)
+    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(
+        ReadOnlyMemory<byte> json, List<JsonDocument> documents, Dictionary<(string, string?), EaCredentialsValidation> checkedInBatch, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -193,7 +197,13 @@ internal sealed class ReportIngestService(
         }
 
         var eaId = root.Str("ea_id") ?? "?";
-        var credentials = await authenticator.CheckAsync(eaId, root.Str("ea_token"), ct);
+        // A burst comes from few EAs: each ea_id/ea_token pair is checked once per batch (never across batches, so a revoked token stops at once).
+        var token = root.Str("ea_token");
+        if (!checkedInBatch.TryGetValue((eaId, token), out var credentials))
+        {
+            checkedInBatch[(eaId, token)] = credentials = await authenticator.CheckAsync(eaId, token, ct);
+        }
+
         if (!credentials.Valid)
         {
             Drop("unauthenticated", eaId, null);
@@ -246,19 +256,20 @@ internal sealed class ReportIngestService(
         return new FillReport(fire.FireId, root.Dec("price"), root.Dec("volume"), position.Value, $"filled (retcode {root.Long("retcode")})");
     }
 
-    private async Task FlushAsync(List<FillReport> run, Dictionary<string, FireRecord> fires, CancellationToken ct)
+    private async Task FlushAsync(List<FillReport> run, Dictionary<string, long> runPositions, Dictionary<string, FireRecord> fires, CancellationToken ct)
     {
         if (run.Count == 0)
         {
             return;
         }
 
-        foreach (var fire in await lifecycle.FilledManyAsync(run, ct))
+        foreach (var fire in await lifecycle.FilledManyAsync(run, fires, ct))
         {
             fires[fire.FireId] = fire; // later reports in the batch see the position
         }
 
         run.Clear();
+        runPositions.Clear();
     }
 
     private async Task ConfirmAsync(JsonElement root, FireRecord fire, CancellationToken ct)

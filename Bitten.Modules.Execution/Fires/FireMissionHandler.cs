@@ -201,7 +201,7 @@ internal sealed class FireMissionHandler(
 
         metrics.Fire(FireStatus.Queued.ToString());
         Log.FireQueued(logger, fire.FireId, fire.MissionId, fire.UserId, ea.EaId, fire.Symbol, request.Side.ToString(), fire.Volume, request.Source.ToString());
-        router.WakeOutbox();
+        router.FireQueued(fire);
         return FireDecision.Accept(fireId);
     }
 

@@ -43,7 +43,8 @@ internal static class ExitRules
         var step = x.VolumeStep > 0 ? x.VolumeStep : 0.01m;
         var min = x.VolumeMin > 0 ? x.VolumeMin : step;
         var partial = Math.Floor(x.FilledVolume * settings.PartialFraction / step) * step;
-        if (partial >= min && x.FilledVolume - partial >= min)
+        var untouched = x.RemainingVolume is not { } left || left >= x.FilledVolume - Epsilon; // already partly closed (by the user): only the stop moves
+        if (untouched && partial >= min && x.FilledVolume - partial >= min)
         {
             plan.PartialVolume = partial;
             plan.Stage = ExitStage.PartialPending;
@@ -54,12 +55,13 @@ internal static class ExitRules
         plan.PartialVolume = 0;
         plan.Stage = ExitStage.BreakevenPending;
         var modify = Issue(plan, x, ExitCommandKind.Modify, x.FireId + ".b", x.FillPrice);
-        return new(true, modify, $"BITMODE: 1 R reached at {Text(price)}; {Text(x.FilledVolume)} lots cannot be split (minimum {Text(min)}), moving the stop to entry {Text(x.FillPrice)}");
+        var why = untouched ? $"{Text(x.FilledVolume)} lots cannot be split (minimum {Text(min)})" : $"the position was already partly closed ({Text(x.RemainingVolume!.Value)} lots open)";
+        return new(true, modify, $"BITMODE: 1 R reached at {Text(price)}; {why}, moving the stop to entry {Text(x.FillPrice)}");
     }
 
     private static ExitStep PartialPending(ExitPlanRecord plan, ExitInputs x, ExitSettings settings)
     {
-        var reported = x.RemainingVolume is { } remaining && remaining < x.FilledVolume - Epsilon;
+        var reported = x.RemainingVolume is { } remaining && remaining <= x.FilledVolume - plan.PartialVolume + Epsilon;
         var seen = x.ObservedVolume is { } volume && plan.CommandSentAtMs is { } sent && x.ObservedAtMs >= sent && volume <= x.FilledVolume - plan.PartialVolume + Epsilon;
         if (reported || seen)
         {

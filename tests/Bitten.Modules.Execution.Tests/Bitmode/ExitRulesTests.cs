@@ -57,6 +57,17 @@ public sealed class ExitRulesTests
     }
 
     [Fact]
+    public void Step_WhenTheUserAlreadyClosedPartOfThePosition_OnlyMovesTheStop()
+    {
+        var plan = Armed();
+
+        var step = ExitRules.Step(plan, Buy(price: 1.10200m) with { RemainingVolume = 0.06m }, Settings);
+
+        step.Send.ShouldBe(new ExitCommand(ExitCommandKind.Modify, "F1.b", null, 1.10000m));
+        plan.PartialVolume.ShouldBe(0m);
+    }
+
+    [Fact]
     public void Step_WhenTheCloseReportArrives_MovesTheStopToEntry()
     {
         var plan = Armed();

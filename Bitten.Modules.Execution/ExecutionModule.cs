@@ -1,6 +1,7 @@
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Common;
 using Bitten.Modules.Execution.Api;
+using Bitten.Modules.Execution.Bitmode;
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Guards;
 using Bitten.Modules.Execution.Persistence;
@@ -43,6 +44,8 @@ public static class ExecutionModule
         services.AddHostedService<CommandRouterService>();
         services.AddSingleton<ReportIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportIngestService>());
+        services.AddSingleton<BitmodeExitService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BitmodeExitService>());
         services.AddHostedService(sp => new ModuleStartedLogger(() =>
         {
             _ = sp.GetRequiredService<ExecutionMetrics>(); // instruments exist from the start

@@ -47,4 +47,19 @@ internal sealed class ExecutionOptions
     /// <summary>How often the router looks at the outbox and confirmation deadlines when nothing wakes it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Modules:Execution:PollInterval must be between 00:00:00.010 and 00:00:10 (default 00:00:00.250).")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often the BITMODE exit manager looks at open FANG fires (prices, ATR, the terminal's reports).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Modules:Execution:BitmodeInterval must be between 00:00:00.010 and 00:01:00 (default 00:00:01).")]
+    public TimeSpan BitmodeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a BITMODE close/modify waits for the terminal to show it done before it is sent again (a partial close
+    /// only when a heartbeat from after this long still shows the full volume).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "Modules:Execution:BitmodeAckTimeout must be between 00:00:00.050 and 00:10:00 (default 00:00:15).")]
+    public TimeSpan BitmodeAckTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Sends of one BITMODE command before it is given up (a trail step is dropped; a partial close or stop-to-entry stops BITMODE for the fire).</summary>
+    [Range(1, 100, ErrorMessage = "Modules:Execution:BitmodeMaxAttempts must be 1-100 (default 4).")]
+    public int BitmodeMaxAttempts { get; set; } = 4;
 }

@@ -70,4 +70,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "EA {EaId}: a new connection claimed its routing id; nothing is sent to it until a valid hello on that connection")]
     public static partial void EaRouteClaimed(ILogger logger, string eaId);
+
+    [LoggerMessage(EventId = 27, Level = LogLevel.Information, Message = "Fire {FireId} of mission {MissionId}: partial close of {Volume} lots at {ClosePrice}, profit {Profit}; {Remaining} lots open")]
+    public static partial void PartialClosed(ILogger logger, string fireId, string missionId, decimal volume, decimal closePrice, decimal profit, decimal remaining);
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "BITMODE fire {FireId} (EA {EaId}): {Detail}")]
+    public static partial void BitmodeStep(ILogger logger, string fireId, string eaId, string detail);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Error, Message = "BITMODE exit loop iteration failed")]
+    public static partial void BitmodeLoopFailed(ILogger logger, Exception exception);
 }

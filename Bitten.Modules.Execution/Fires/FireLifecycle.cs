@@ -2,7 +2,9 @@ using Bitten.Contracts.Common;
 using Bitten.Contracts.Execution;
 using Bitten.Modules.Execution.Persistence;
 using MediatR;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -56,14 +58,18 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
     }
 
     public async Task<FireRecord?> FilledAsync(string fireId, decimal? price, decimal? volume, long position, string detail, CancellationToken cancellationToken) =>
-        (await FilledManyAsync([new FillReport(fireId, price, volume, position, detail)], cancellationToken)).FirstOrDefault();
+        (await FilledManyAsync([new FillReport(fireId, price, volume, position, detail)], null, cancellationToken)).FirstOrDefault();
 
     /// <summary>
     /// Fills many fires in one transaction (group commit: one SQLite commit for a burst of confirmations instead of
     /// one each). Each fire moves only from a pending state, so a repeat in the same batch or later changes nothing;
     /// <c>FireFilled</c> is announced after the commit for each fire that moved. Returns those fires.
     /// </summary>
-    public async Task<IReadOnlyList<FireRecord>> FilledManyAsync(IReadOnlyList<FillReport> fills, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="known"/>: fires the caller has just read (the report socket reads each batch's fires once); they are
+    /// not read again, and the status compare-and-set in SQL still decides, so a change since the read is never overwritten.
+    /// </remarks>
+    public async Task<IReadOnlyList<FireRecord>> FilledManyAsync(IReadOnlyList<FillReport> fills, IReadOnlyDictionary<string, FireRecord>? known, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fills);
         if (fills.Count == 0)
@@ -77,36 +83,41 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
-            var ids = fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList();
-            var fires = await db.Fires.Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, cancellationToken);
+            var fires = known is not null && fills.All(f => known.ContainsKey(f.FireId))
+                ? known
+                : await db.FiresByIdAsync(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList(), tracked: false, cancellationToken);
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var fill in fills)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            using (var writer = new FillWriter((SqliteConnection)db.Database.GetDbConnection(), tx.GetDbTransaction(), now))
             {
-                if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
+                foreach (var fill in fills)
                 {
-                    continue;
-                }
+                    if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
+                    {
+                        continue;
+                    }
 
-                f.Status = FireStatus.Filled;
-                f.FilledAtMs = now;
-                f.FillPrice = fill.Price is > 0 ? fill.Price : f.Entry;
-                f.FilledVolume = fill.Volume is > 0 ? fill.Volume : f.Volume;
-                f.Position = fill.Position;
-                db.FireEvents.Add(new FireEventRecord { FireId = f.FireId, Status = FireStatus.Filled, AtMs = now, Detail = Truncate(fill.Detail) });
-                filled.Add(f);
+                    var price = fill.Price is > 0 ? fill.Price.Value : f.Entry;
+                    var volume = fill.Volume is > 0 ? fill.Volume.Value : f.Volume;
+                    if (!await writer.FillAsync(f.FireId, price, volume, fill.Position, Truncate(fill.Detail), cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    f.Status = FireStatus.Filled; // the in-memory copy follows the row: a repeat later in the batch is skipped
+                    f.FilledAtMs = now;
+                    f.FillPrice = price;
+                    f.FilledVolume = volume;
+                    f.Position = fill.Position;
+                    filled.Add(f);
+                }
             }
 
-            if (filled.Count > 0)
+            await tx.CommitAsync(cancellationToken);
+            foreach (var _ in filled)
             {
-                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-                var filledIds = filled.Select(f => f.FireId).ToList();
-                await db.Outbox.Where(o => filledIds.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(u => u.SetProperty(o => o.DoneAtMs, now), cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await tx.CommitAsync(cancellationToken);
-                foreach (var _ in filled)
-                {
-                    metrics.Fire(nameof(FireStatus.Filled));
-                }
+                metrics.Fire(nameof(FireStatus.Filled));
             }
         }
         finally
@@ -130,10 +141,11 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         FireStatus[] from = [FireStatus.Queued, FireStatus.Sent, FireStatus.Unconfirmed, FireStatus.Filled];
         var fire = await TransitionAsync(fireId, from, FireStatus.Closed, $"closed ({reason})", (f, now) =>
         {
-            var r = f.RiskMoney > 0 ? (double)(profit / f.RiskMoney) : 0;
+            var total = profit + (f.PartialProfit ?? 0); // the trade's result includes what partial closes already realised
+            var r = f.RiskMoney > 0 ? (double)(total / f.RiskMoney) : 0;
             f.ClosedAtMs = closedTsMs is > 0 ? closedTsMs : now;
             f.ClosePrice = closePrice;
-            f.Profit = profit;
+            f.Profit = total;
             f.RMultiple = Math.Round(r, 4);
             f.Result = (int)Outcomes.Classify(r);
             f.CloseReason = (int)reason;
@@ -143,14 +155,62 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         }, cancellationToken);
         if (fire is not null)
         {
-            Log.FireClosed(logger, fire.FireId, fire.MissionId, reason.ToString(), closePrice, profit, fire.RMultiple!.Value);
+            Log.FireClosed(logger, fire.FireId, fire.MissionId, reason.ToString(), closePrice, fire.Profit!.Value, fire.RMultiple!.Value);
             var atStop = Outcomes.AtOriginalStop(reason, closePrice, fire.StopLoss, fire.Point);
             await PublishAsync(new TradeClosed(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.Symbol, (Side)fire.Side,
-                fire.FillPrice!.Value, closePrice, fire.FilledVolume!.Value, profit, currency, fire.RMultiple.Value, (TradeResult)fire.Result!.Value, reason, atStop,
+                fire.FillPrice!.Value, closePrice, fire.FilledVolume!.Value, fire.Profit.Value, currency, fire.RMultiple.Value, (TradeResult)fire.Result!.Value, reason, atStop,
                 DateTimeOffset.FromUnixTimeMilliseconds(fire.ClosedAtMs!.Value), time.GetUtcNow()), fire.FireId, cancellationToken);
         }
 
         return fire;
+    }
+
+    /// <summary>
+    /// Records a partial close of a filled fire's position (BITMODE's 50 % at 1 R, or the user's own): remaining volume,
+    /// realised profit and R. Idempotent on (fire, position, the EA's ts_ms): a replayed report changes nothing and
+    /// returns null. The fire stays FILLED; the final close report adds its profit to what was realised here.
+    /// </summary>
+    public async Task<FireRecord?> PartialClosedAsync(string fireId, long position, long tsMs, decimal volume, decimal closePrice, decimal profit, CancellationToken cancellationToken)
+    {
+        FireRecord? fire;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            fire = await db.Fires.FirstOrDefaultAsync(f => f.FireId == fireId, cancellationToken);
+            if (fire is not { Status: FireStatus.Filled } || await db.PartialCloses.AnyAsync(p => p.FireId == fireId && p.Position == position && p.TsMs == tsMs, cancellationToken))
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            fire.RemainingVolume = (fire.RemainingVolume ?? fire.FilledVolume ?? fire.Volume) - volume;
+            fire.PartialProfit = (fire.PartialProfit ?? 0) + profit;
+            fire.PartialR = fire.RiskMoney > 0 ? Math.Round((double)(fire.PartialProfit.Value / fire.RiskMoney), 4) : 0;
+            db.PartialCloses.Add(new PartialCloseRecord { FireId = fireId, Position = position, TsMs = tsMs, Volume = volume, ClosePrice = closePrice, Profit = profit, RecordedAtMs = now });
+            db.FireEvents.Add(new FireEventRecord
+            {
+                FireId = fireId, Status = FireStatus.Filled, AtMs = now,
+                Detail = Truncate(FormattableString.Invariant($"partial close of {volume} lots at {closePrice}: {profit} realised ({fire.PartialR:0.00} R so far), {fire.RemainingVolume} lots open")),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        Log.PartialClosed(logger, fire.FireId, fire.MissionId, volume, closePrice, profit, fire.RemainingVolume!.Value);
+        return fire;
+    }
+
+    /// <summary>True when this (fire, position, EA ts_ms) partial close is already recorded.</summary>
+    public async Task<bool> IsRecordedPartialAsync(string fireId, long position, long tsMs, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().PartialCloses
+            .AnyAsync(p => p.FireId == fireId && p.Position == position && p.TsMs == tsMs, cancellationToken);
     }
 
     private async Task<FireRecord?> TransitionAsync(string fireId, FireStatus[] from, FireStatus to, string detail, Action<FireRecord, long> apply, CancellationToken cancellationToken)

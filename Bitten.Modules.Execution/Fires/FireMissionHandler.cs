@@ -143,7 +143,7 @@ internal sealed class FireMissionHandler(
             return FireDecision.Refuse(FireRefusal.TacticRule, $"Today's tactic {tactic.Tactic} does not allow this fire: {tactic.Reason}");
         }
 
-        return await CreateAsync(request, ea, spec, now, ct);
+        return await CreateAsync(request, ea, spec, entitlements.Bitmode, now, ct);
     }
 
     private async Task<FireDecision?> GuardsAsync(long userId, EaState ea, DateTimeOffset now, CancellationToken ct)
@@ -171,7 +171,7 @@ internal sealed class FireMissionHandler(
         return null;
     }
 
-    private async Task<FireDecision> CreateAsync(FireMission request, EaState ea, SymbolSpec spec, DateTimeOffset now, CancellationToken ct)
+    private async Task<FireDecision> CreateAsync(FireMission request, EaState ea, SymbolSpec spec, bool bitmode, DateTimeOffset now, CancellationToken ct)
     {
         var fireId = FireId.New(now);
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -180,7 +180,7 @@ internal sealed class FireMissionHandler(
             FireId = fireId.Value, MissionId = request.MissionId.Value, UserId = request.UserId.Value, SignalId = request.SignalId.Value, EaId = ea.EaId,
             Symbol = request.Symbol, BrokerSymbol = spec.BrokerSymbol, Side = (int)request.Side, Volume = request.Volume, Entry = request.Entry,
             StopLoss = request.StopLoss, TakeProfit = request.TakeProfit, RiskMoney = request.RiskMoney, Point = spec.Point, Source = (int)request.Source,
-            Status = FireStatus.Queued, CreatedAtMs = nowMs, ExpiresAtMs = request.ExpiresAt.ToUnixTimeMilliseconds(),
+            Status = FireStatus.Queued, CreatedAtMs = nowMs, ExpiresAtMs = request.ExpiresAt.ToUnixTimeMilliseconds(), Bitmode = bitmode,
         };
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -201,7 +201,7 @@ internal sealed class FireMissionHandler(
 
         metrics.Fire(FireStatus.Queued.ToString());
         Log.FireQueued(logger, fire.FireId, fire.MissionId, fire.UserId, ea.EaId, fire.Symbol, request.Side.ToString(), fire.Volume, request.Source.ToString());
-        router.WakeOutbox();
+        router.FireQueued(fire);
         return FireDecision.Accept(fireId);
     }
 

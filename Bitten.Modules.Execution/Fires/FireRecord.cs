@@ -65,5 +65,17 @@ internal sealed class FireRecord
 
     public string? Message { get; set; }
 
+    /// <summary>BITMODE exits apply (the user's tier allowed them when the fire was created); null on fires from before BITMODE.</summary>
+    public bool? Bitmode { get; set; }
+
+    /// <summary>Volume still open after partial closes; null until the first partial close.</summary>
+    public decimal? RemainingVolume { get; set; }
+
+    /// <summary>Net profit already realised by partial closes (account currency); null until the first one.</summary>
+    public decimal? PartialProfit { get; set; }
+
+    /// <summary><see cref="PartialProfit"/> in R (over <see cref="RiskMoney"/>).</summary>
+    public double? PartialR { get; set; }
+
     public bool IsOpen => Status is FireStatus.Queued or FireStatus.Sent or FireStatus.Filled or FireStatus.Unconfirmed;
 }

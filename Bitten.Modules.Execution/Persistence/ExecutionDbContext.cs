@@ -1,4 +1,5 @@
 using Bitten.Modules.Execution.AutoFire;
+using Bitten.Modules.Execution.Bitmode;
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Guards;
 using Bitten.Modules.Execution.Registry;
@@ -24,6 +25,10 @@ internal sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> op
     public DbSet<RuntimeSwitchRecord> RuntimeSwitches => Set<RuntimeSwitchRecord>();
 
     public DbSet<AutoFireRecord> AutoFires => Set<AutoFireRecord>();
+
+    public DbSet<PartialCloseRecord> PartialCloses => Set<PartialCloseRecord>();
+
+    public DbSet<ExitPlanRecord> ExitPlans => Set<ExitPlanRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -124,6 +129,10 @@ internal sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> op
             e.Property(x => x.CloseReason).HasColumnName("close_reason");
             e.Property(x => x.Retcode).HasColumnName("retcode");
             e.Property(x => x.Message).HasColumnName("message").HasMaxLength(512);
+            e.Property(x => x.Bitmode).HasColumnName("bitmode");
+            e.Property(x => x.RemainingVolume).HasColumnName("remaining_volume");
+            e.Property(x => x.PartialProfit).HasColumnName("partial_profit");
+            e.Property(x => x.PartialR).HasColumnName("partial_r");
             e.HasIndex(x => x.MissionId).IsUnique().HasDatabaseName("ux_fires_mission_id");
             e.HasIndex(x => new { x.UserId, x.Status }).HasDatabaseName("ix_fires_user_status");
             e.HasIndex(x => x.Status).HasDatabaseName("ix_fires_status");
@@ -172,6 +181,36 @@ internal sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> op
             e.Property(x => x.AtMs).HasColumnName("at_ms");
             e.Property(x => x.Accepted).HasColumnName("accepted");
             e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(512);
+        });
+
+        modelBuilder.Entity<PartialCloseRecord>(e =>
+        {
+            e.ToTable("partial_closes");
+            e.HasKey(x => new { x.FireId, x.Position, x.TsMs });
+            e.Property(x => x.FireId).HasColumnName("fire_id").HasMaxLength(26);
+            e.Property(x => x.Position).HasColumnName("position");
+            e.Property(x => x.TsMs).HasColumnName("ts_ms");
+            e.Property(x => x.Volume).HasColumnName("volume");
+            e.Property(x => x.ClosePrice).HasColumnName("close_price");
+            e.Property(x => x.Profit).HasColumnName("profit");
+            e.Property(x => x.RecordedAtMs).HasColumnName("recorded_at_ms");
+        });
+
+        modelBuilder.Entity<ExitPlanRecord>(e =>
+        {
+            e.ToTable("exit_plans");
+            e.HasKey(x => x.FireId);
+            e.Property(x => x.FireId).HasColumnName("fire_id").HasMaxLength(26);
+            e.Property(x => x.Stage).HasColumnName("stage");
+            e.Property(x => x.PartialVolume).HasColumnName("partial_volume");
+            e.Property(x => x.Stop).HasColumnName("stop");
+            e.Property(x => x.Trails).HasColumnName("trails");
+            e.Property(x => x.CommandId).HasColumnName("command_id").HasMaxLength(40);
+            e.Property(x => x.CommandKind).HasColumnName("command_kind");
+            e.Property(x => x.CommandStop).HasColumnName("command_stop");
+            e.Property(x => x.CommandSentAtMs).HasColumnName("command_sent_at_ms");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.UpdatedAtMs).HasColumnName("updated_at_ms");
         });
     }
 }

@@ -55,7 +55,7 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
                     ea.Margin ?? 0, ea.FreeMargin ?? 0, ea.BrokerUtcOffsetSeconds, ea.AccountLogin, ea.Broker, ea.LastSeenAtMs ?? 0, Session: false,
                     ea.StartOfDayEquity, ea.StartOfDayDay,
                     symbols[ea.EaId].ToDictionary(s => s.Symbol, ToSpec, StringComparer.Ordinal),
-                    [.. positions[ea.EaId].Select(ToPosition)], null);
+                    [.. positions[ea.EaId].Select(ToPosition)], null, PositionsAtMs: positions[ea.EaId].Select(p => p.ReportedAtMs).DefaultIfEmpty(0).Max());
             }
 
             Publish();
@@ -138,6 +138,7 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
                 BrokerUtcOffsetSeconds = heartbeat.BrokerUtcOffsetSeconds ?? old.BrokerUtcOffsetSeconds,
                 LastSeenMs = Math.Max(old.LastSeenMs, now.ToUnixTimeMilliseconds()),
                 Positions = heartbeat.Positions,
+                PositionsAtMs = now.ToUnixTimeMilliseconds(),
             }, now);
             _eas[heartbeat.EaId] = state;
             Publish();

@@ -2,7 +2,7 @@ using Bitten.Contracts.Signals;
 
 namespace Bitten.Modules.Execution.Registry;
 
-/// <summary>An immutable snapshot of one EA as the registry knows it.</summary>
+/// <summary>An immutable snapshot of one EA as the registry knows it; <see cref="PositionsAtMs"/> is when its positions were last reported (0: never).</summary>
 internal sealed record EaState(
     string EaId,
     long UserId,
@@ -22,7 +22,8 @@ internal sealed record EaState(
     IReadOnlyDictionary<string, SymbolSpec> Symbols,
     IReadOnlyList<EaPosition> Positions,
     double? LastPingRttMs,
-    bool RouteVerified = true)
+    bool RouteVerified = true,
+    long PositionsAtMs = 0)
 {
     public bool IsFresh(DateTimeOffset now, TimeSpan staleAfter) => LastSeenMs > 0 && now.ToUnixTimeMilliseconds() - LastSeenMs <= (long)staleAfter.TotalMilliseconds;
 

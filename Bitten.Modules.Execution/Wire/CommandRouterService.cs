@@ -18,7 +18,7 @@ namespace Bitten.Modules.Execution.Wire;
 /// sender: hello_acks, the outbox (fires to the user's own EA only, by routing id = ea_id), close and
 /// close_all, pings, and the confirmation deadline (SENT → UNCONFIRMED).
 /// </summary>
-internal sealed class CommandRouterService(
+internal sealed partial class CommandRouterService(
     EaRegistry registry,
     EaAuthenticator authenticator,
     HeartbeatProcessor heartbeats,
@@ -39,6 +39,7 @@ internal sealed class CommandRouterService(
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
     private bool _outboxWoken;
+
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,6 +85,7 @@ internal sealed class CommandRouterService(
                 ApplyPeerEvents(socket);
                 SendQueued(socket);
                 _outboxWoken = false;
+                await SendReadyAsync(socket, stoppingToken);
                 await DrainOutboxAsync(socket, stoppingToken);
                 await ExpireConfirmationsAsync(stoppingToken);
                 PingAll(socket);
@@ -104,6 +106,13 @@ internal sealed class CommandRouterService(
     {
         while (queue.Reader.TryRead(out var work))
         {
+            if (work.Fire is { } fire)
+            {
+                _ready.Add(fire);
+                _outboxWoken = true; // sent by the next pass's fast path, before the drain
+                continue;
+            }
+
             if (work.Payload is null)
             {
                 _outboxWoken = true; // an outbox wake-up; the owner loop drains (again) after the queue
@@ -134,65 +143,6 @@ internal sealed class CommandRouterService(
         }
 
         return result;
-    }
-
-    private async Task DrainOutboxAsync(ZmqSocket socket, CancellationToken ct)
-    {
-        List<FireRecord> due;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
-            var ids = await db.Outbox.AsNoTracking().Where(o => o.DoneAtMs == null).OrderBy(o => o.Id).Select(o => o.FireId).Take(200).ToListAsync(ct);
-            if (ids.Count == 0)
-            {
-                return;
-            }
-
-            due = await db.Fires.AsNoTracking().Where(f => ids.Contains(f.FireId)).ToListAsync(ct);
-            var stray = ids.Except(due.Where(f => f.Status == FireStatus.Queued).Select(f => f.FireId)).ToList();
-            if (stray.Count > 0)
-            {
-                var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-                await db.Outbox.Where(o => stray.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, nowMs), ct);
-            }
-        }
-
-        foreach (var fire in due.Where(f => f.Status == FireStatus.Queued).OrderBy(f => f.CreatedAtMs))
-        {
-            var now = time.GetUtcNow();
-            if (now.ToUnixTimeMilliseconds() >= fire.ExpiresAtMs)
-            {
-                await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "the mission expired before it reached the terminal", null, ct);
-                continue;
-            }
-
-            var ea = registry.Find(fire.EaId);
-            if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
-            {
-                await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
-                continue;
-            }
-
-            if (!ea.Session || !ea.RouteVerified)
-            {
-                continue; // seen within the staleness limit but not (re)connected with a hello (our restart, a new connection on its id): hold until its hello, staleness or expiry
-            }
-
-            SendQueued(socket); // a hello_ack queued while we were draining goes out before the fire
-            var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
-            switch (result)
-            {
-                case ZmqSendResult.Sent:
-                    await lifecycle.SentAsync(fire.FireId, ct);
-                    break;
-                case ZmqSendResult.UnknownRoutingId:
-                    await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
-                    break;
-                default:
-                    metrics.Rejected("send_" + result.ToString().ToLowerInvariant());
-                    break; // queue full: the row stays and is tried again until the mission expires
-            }
-        }
     }
 
     private async Task ExpireConfirmationsAsync(CancellationToken ct)

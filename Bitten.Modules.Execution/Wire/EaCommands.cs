@@ -29,6 +29,13 @@ internal static class EaCommands
 
     public static byte[] Close(string fireId, long position) => JsonSerializer.SerializeToUtf8Bytes(new { type = "close", fire_id = fireId, position });
 
+    /// <summary>A partial close; <c>command_id</c> lets an EA that remembers it ignore a re-send (unknown fields are ignored by others).</summary>
+    public static byte[] PartialClose(string fireId, long position, decimal volume, string commandId) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { type = "close", fire_id = fireId, position, volume, command_id = commandId });
+
+    public static byte[] Modify(string fireId, long position, decimal sl, decimal tp, string commandId) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { type = "modify", fire_id = fireId, position, sl, tp, command_id = commandId });
+
     public static byte[] CloseAll() => JsonSerializer.SerializeToUtf8Bytes(new { type = "close_all" });
 
     public static byte[] Ping(string pingId) => JsonSerializer.SerializeToUtf8Bytes(new { type = "ping", ping_id = pingId });

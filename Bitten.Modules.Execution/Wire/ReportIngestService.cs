@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bitten.Contracts.Users;
 using Bitten.Contracts.Hosting;
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Persistence;
@@ -99,9 +100,10 @@ internal sealed class ReportIngestService(
         try
         {
             var work = new List<(JsonElement Root, string Type, string EaId, string FireId, string Currency)>(reports.Count);
+            var credentials = new Dictionary<(string, string?), EaCredentialsValidation>();
             foreach (var json in reports)
             {
-                if (await CheckAsync(json, documents, ct) is { } item)
+                if (await CheckAsync(json, documents, credentials, ct) is { } item)
                 {
                     work.Add(item);
                 }
@@ -116,11 +118,11 @@ internal sealed class ReportIngestService(
             Dictionary<string, FireRecord> fires;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Fires.AsNoTracking()
-                    .Where(f => ids.Contains(f.FireId)).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, ct);
+                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().FiresByIdAsync(ids, tracked: false, ct);
             }
 
             var run = new List<FillReport>();
+            var runPositions = new Dictionary<string, long>(StringComparer.Ordinal); // fire → position within the pending run (a linear search per report was quadratic in the batch)
             foreach (var (root, type, eaId, fireId, currency) in work)
             {
                 if (!fires.TryGetValue(fireId, out var fire))
@@ -137,29 +139,30 @@ internal sealed class ReportIngestService(
 
                 if (type == "confirmation" && AsFill(root, fire) is { } fill)
                 {
-                    if (run.Any(f => f.FireId == fill.FireId && f.Position != fill.Position))
+                    if (runPositions.TryGetValue(fill.FireId, out var inRun) && inRun != fill.Position)
                     {
-                        Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {run.First(f => f.FireId == fill.FireId).Position}, not {fill.Position}");
+                        Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {inRun}, not {fill.Position}");
                         continue;
                     }
 
+                    runPositions.TryAdd(fill.FireId, fill.Position);
                     run.Add(fill);
                     continue;
                 }
 
-                await FlushAsync(run, fires, ct);
+                await FlushAsync(run, runPositions, fires, ct);
                 fire = fires[fireId];
                 if (type == "confirmation")
                 {
                     await ConfirmAsync(root, fire, ct);
                 }
-                else
+                else if (await CloseAsync(root, fire, currency, ct) is { } partlyClosed)
                 {
-                    await CloseAsync(root, fire, currency, ct);
+                    fires[fireId] = partlyClosed; // a later report in the batch sees the remaining volume
                 }
             }
 
-            await FlushAsync(run, fires, ct);
+            await FlushAsync(run, runPositions, fires, ct);
         }
         finally
         {
@@ -171,7 +174,8 @@ internal sealed class ReportIngestService(
     }
 
     /// <summary>The checks that need no fire record; null when the report was dropped (or was a pong, answered here).</summary>
-    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(ReadOnlyMemory<byte> json, List<JsonDocument> documents, CancellationToken ct)
+    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(
+        ReadOnlyMemory<byte> json, List<JsonDocument> documents, Dictionary<(string, string?), EaCredentialsValidation> checkedInBatch, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -193,7 +197,13 @@ internal sealed class ReportIngestService(
         }
 
         var eaId = root.Str("ea_id") ?? "?";
-        var credentials = await authenticator.CheckAsync(eaId, root.Str("ea_token"), ct);
+        // A burst comes from few EAs: each ea_id/ea_token pair is checked once per batch (never across batches, so a revoked token stops at once).
+        var token = root.Str("ea_token");
+        if (!checkedInBatch.TryGetValue((eaId, token), out var credentials))
+        {
+            checkedInBatch[(eaId, token)] = credentials = await authenticator.CheckAsync(eaId, token, ct);
+        }
+
         if (!credentials.Valid)
         {
             Drop("unauthenticated", eaId, null);
@@ -245,19 +255,20 @@ internal sealed class ReportIngestService(
         return new FillReport(fire.FireId, c.Price, c.Volume, c.Position.Value, $"filled (retcode {c.Retcode})");
     }
 
-    private async Task FlushAsync(List<FillReport> run, Dictionary<string, FireRecord> fires, CancellationToken ct)
+    private async Task FlushAsync(List<FillReport> run, Dictionary<string, long> runPositions, Dictionary<string, FireRecord> fires, CancellationToken ct)
     {
         if (run.Count == 0)
         {
             return;
         }
 
-        foreach (var fire in await lifecycle.FilledManyAsync(run, ct))
+        foreach (var fire in await lifecycle.FilledManyAsync(run, fires, ct))
         {
             fires[fire.FireId] = fire; // later reports in the batch see the position
         }
 
         run.Clear();
+        runPositions.Clear();
     }
 
     private async Task ConfirmAsync(JsonElement root, FireRecord fire, CancellationToken ct)
@@ -295,22 +306,43 @@ internal sealed class ReportIngestService(
         }
     }
 
-    private async Task CloseAsync(JsonElement root, FireRecord fire, string currency, CancellationToken ct)
+    /// <summary>Settles a close report; returns the fire when the report was a partial close (the fire stays open).</summary>
+    private async Task<FireRecord?> CloseAsync(JsonElement root, FireRecord fire, string currency, CancellationToken ct)
     {
         if (fire.Position is { } known && root.Long("position") is { } reported && known != reported)
         {
             Drop("position_mismatch", fire.EaId, $"fire {fire.FireId} is position {known}, not {reported}");
-            return;
+            return null;
         }
 
         if (EaDocuments.CloseReport(root, out var reason, out var detail) is not { } report)
         {
             Drop(reason, fire.EaId, detail);
-            return;
+            return null;
         }
 
-        await lifecycle.ClosedAsync(fire.FireId, report.Position, report.ClosePrice, report.Net, report.Reason, report.TsMs, currency, ct);
+        var position = report.Position;
+        if (fire.PartialProfit is not null && (position ?? fire.Position) is { } ticketOfReport && await lifecycle.IsRecordedPartialAsync(fire.FireId, ticketOfReport, report.TsMs ?? 0, ct))
+        {
+            return fire; // a replay of a partial close already counted (it would otherwise look like the close of the rest)
+        }
+
+        if (IsPartial(fire, root.Dec("volume"), report.Reason) && (position ?? fire.Position) is { } ticket)
+        {
+            return await lifecycle.PartialClosedAsync(fire.FireId, ticket, report.TsMs ?? 0, root.Dec("volume")!.Value, report.ClosePrice, report.Net, ct) ?? fire;
+        }
+
+        await lifecycle.ClosedAsync(fire.FireId, position, report.ClosePrice, report.Net, report.Reason, report.TsMs, currency, ct);
+        return null;
     }
+
+    /// <summary>
+    /// A close of less than the open volume of a filled fire, not by its stop or target or a stop-out (those close the
+    /// whole position): a partial close. Without a volume a report is a full close, as before partial closes existed.
+    /// </summary>
+    private static bool IsPartial(FireRecord fire, decimal? volume, Contracts.Execution.CloseReason reason) =>
+        fire.Status == FireStatus.Filled && volume is > 0 && volume < (fire.RemainingVolume ?? fire.FilledVolume ?? fire.Volume) - 0.000_000_01m
+        && reason is not (Contracts.Execution.CloseReason.TakeProfit or Contracts.Execution.CloseReason.StopLoss or Contracts.Execution.CloseReason.StopOut);
 
     private void Drop(string reason, string eaId, string? detail)
     {

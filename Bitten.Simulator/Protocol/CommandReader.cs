@@ -27,9 +27,10 @@ internal static class CommandReader
             {
                 "hello_ack" => new ServerCommand(ServerCommandType.HelloAck, Ok: root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True, Error: String(root, "error")),
                 "fire" => ReadFire(root, brokerSuffix),
-                "close" => new ServerCommand(ServerCommandType.Close, FireId: String(root, "fire_id"), Position: Long(root, "position"), Volume: Decimal(root, "volume")),
+                "close" => new ServerCommand(ServerCommandType.Close, FireId: String(root, "fire_id"), Position: Long(root, "position"), Volume: Decimal(root, "volume"), CommandId: String(root, "command_id")),
                 "modify" => new ServerCommand(ServerCommandType.Modify, FireId: String(root, "fire_id"), Position: Long(root, "position"),
-                    Sl: Decimal(root, "sl") ?? throw new FormatException("sl is required"), Tp: Decimal(root, "tp") ?? throw new FormatException("tp is required")),
+                    Sl: Decimal(root, "sl") ?? throw new FormatException("sl is required"), Tp: Decimal(root, "tp") ?? throw new FormatException("tp is required"),
+                    CommandId: String(root, "command_id")),
                 "close_all" => new ServerCommand(ServerCommandType.CloseAll),
                 "ping" => new ServerCommand(ServerCommandType.Ping, PingId: String(root, "ping_id") ?? (root.TryGetProperty("ping_id", out var id) ? id.GetRawText() : throw new FormatException("ping_id is required"))),
                 _ => Bad($"unknown type '{type}'"),

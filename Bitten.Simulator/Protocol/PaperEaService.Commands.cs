@@ -10,6 +10,8 @@ internal sealed partial class PaperEaService
     private const int ClosesRemembered = 200;
     private readonly System.Collections.Concurrent.ConcurrentQueue<CloseReport> _recentCloses = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _firesReceived = new();
+    private readonly HashSet<string> _commandsSeen = new(StringComparer.Ordinal);
+    private readonly Queue<string> _commandOrder = new();
 
     /// <summary>Receives one command from the ROUTER and answers it on the report socket.</summary>
     private async Task CommandStepAsync(ZmqSocket dealer, CancellationToken ct)
@@ -48,7 +50,11 @@ internal sealed partial class PaperEaService
 
                 break;
             case ServerCommandType.Close:
-                if (_broker.Close(command.Position, command.Volume, now) is { } closed)
+                if (!FirstTime(command.CommandId))
+                {
+                    Log.CommandRejected(logger, EaId, $"close {command.CommandId} of position {command.Position} was already done; the repeat is ignored");
+                }
+                else if (_broker.Close(command.Position, command.Volume, now) is { } closed)
                 {
                     await SendCloseAsync(closed, ct);
                 }
@@ -110,6 +116,34 @@ internal sealed partial class PaperEaService
         if (replay.Length > 0)
         {
             Log.ClosesReplayed(logger, EaId, replay.Length);
+        }
+    }
+
+    /// <summary>
+    /// True the first time a close's <c>command_id</c> is seen (or when it has none): a server that re-sends a partial
+    /// close it could not see acknowledged never closes twice. The last <see cref="FiresRemembered"/> ids are kept.
+    /// </summary>
+    private bool FirstTime(string? commandId)
+    {
+        if (string.IsNullOrEmpty(commandId))
+        {
+            return true;
+        }
+
+        lock (_commandsSeen)
+        {
+            if (!_commandsSeen.Add(commandId))
+            {
+                return false;
+            }
+
+            _commandOrder.Enqueue(commandId);
+            while (_commandOrder.Count > FiresRemembered)
+            {
+                _commandsSeen.Remove(_commandOrder.Dequeue());
+            }
+
+            return true;
         }
     }
 

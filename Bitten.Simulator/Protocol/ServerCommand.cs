@@ -14,6 +14,6 @@ internal enum ServerCommandType
     Ping = 6,
 }
 
-/// <summary>One parsed command from the ROUTER, or the reason it could not be read.</summary>
+/// <summary>One parsed command from the ROUTER, or the reason it could not be read; <see cref="CommandId"/> is the server's optional id of a close or modify.</summary>
 internal sealed record ServerCommand(ServerCommandType Type, FireOrder? Fire = null, string? FireId = null, long Position = 0, decimal? Volume = null,
-    decimal Sl = 0, decimal Tp = 0, string? PingId = null, bool Ok = false, string? Error = null);
+    decimal Sl = 0, decimal Tp = 0, string? PingId = null, bool Ok = false, string? Error = null, string? CommandId = null);

@@ -7,9 +7,11 @@ using Bitten.Contracts.Execution;
 using Bitten.Contracts.Hosting;
 using Bitten.Contracts.Signals;
 using Bitten.Modules.Execution;
+using Bitten.Modules.Execution.Persistence;
 using Bitten.Zmq;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +34,7 @@ internal static class Program
     {
         var fires = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1000;
         var output = args.Length > 1 ? args[1] : Path.Combine("bench", "results", "execution.json");
+        var confirmations = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         var dir = Directory.CreateTempSubdirectory("bitten-bench-execution").FullName;
         try
         {
@@ -42,6 +45,7 @@ internal static class Program
                 ["Zmq:CommandPort"] = "0",
                 ["Zmq:ReportPort"] = "0",
                 ["Modules:Execution:ConfirmTimeout"] = "00:10:00",
+                ["Modules:Execution:StaleAfter"] = "00:10:00", // the bench EA sends no heartbeats; a loaded machine may take longer than 30 s
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
@@ -89,6 +93,7 @@ internal static class Program
             var warm = await FireAsync(host, dealer, clock, 50);
             Console.Error.WriteLine("warm-up done");
             var latencies = new double[fires];
+            var fireCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var ids = new List<string>(fires);
             var paceStart = Stopwatch.GetTimestamp();
             for (var i = 0; i < fires; i++)
@@ -106,31 +111,45 @@ internal static class Program
                 ids.Add(id);
             }
 
+            var fireCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - fireCpuStart).TotalMilliseconds;
             Console.Error.WriteLine("latency done");
-            // Confirmations: one per fire (including the warm-up ones), pushed as fast as the socket takes them.
+
+            // Confirmations. Warm-up (not measured): one per fire sent so far, which also JITs the whole confirmation path.
             var all = warm.Concat(ids).ToList();
-            BenchHandlers.Filled = 0;
-            var confirmStart = Stopwatch.GetTimestamp();
             var position = 1L;
-            foreach (var id in all)
+            await ConfirmAsync(push, all.Select(id => Confirmation(id, position++)).ToList());
+            // ...then 40 bursts of 250, so every method on the path is called often enough to reach its final JIT tier
+            // (tiered compilation otherwise recompiles EF Core's and our code in the middle of the measured run).
+            foreach (var chunk in (await SeedSentFiresAsync(host, clock, 10_000)).Chunk(250))
             {
-                await push.SendAsync(JsonSerializer.SerializeToUtf8Bytes(new { type = "confirmation", ea_id = EaId, ea_token = Token, fire_id = id, status = "filled", retcode = 10009, position = position++, price = 1.1m, volume = 0.1m }));
+                await ConfirmAsync(push, chunk.Select(id => Confirmation(id, position++)).ToList());
             }
 
-            while (Volatile.Read(ref BenchHandlers.Filled) < all.Count)
+            Console.Error.WriteLine("confirmation warm-up done");
+
+            // Measured: `confirmations` SENT fires seeded straight into the module's database (creating them through
+            // FireMission would measure fire creation, not confirmation), then their confirmations pushed as fast as the socket takes them.
+            var seeded = await SeedSentFiresAsync(host, clock, confirmations);
+            var payloads = seeded.Select(id => Confirmation(id, position++)).ToList();
+            if (int.TryParse(Environment.GetEnvironmentVariable("BITTEN_BENCH_PAUSE_MS"), out var pauseMs))
             {
-                await Task.Delay(1);
+                Console.Error.WriteLine($"measuring confirmations in {pauseMs} ms (pid {Environment.ProcessId})"); // time to attach a profiler to this phase only
+                await Task.Delay(pauseMs);
             }
 
+            var confirmCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var confirmStart = Stopwatch.GetTimestamp();
+            await ConfirmAsync(push, payloads);
             var confirmSeconds = Stopwatch.GetElapsedTime(confirmStart).TotalSeconds;
+            var confirmCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - confirmCpuStart).TotalMilliseconds;
             Array.Sort(latencies);
             var result = new
             {
                 measured_at = DateTimeOffset.UtcNow,
-                machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription },
-                note = "Fires paced at 200/s (one in flight). One process: FireMission via MediatR (all checks, SQLite insert of fire+event+outbox) → router owner loop → ROUTER → loopback TCP → our managed DEALER. Confirmations over PUSH→PULL, each authenticated and bound to its EA; bursts are group-committed (one SQLite transaction per batch of up to 512: state changes + timeline rows), then FireFilled per fire. Shared 2-core machine under other engineers' load.",
-                fire_to_ea_ms = new { count = fires, p50 = Percentile(latencies, 0.50), p90 = Percentile(latencies, 0.90), p99 = Percentile(latencies, 0.99), max = latencies[^1] },
-                confirmations = new { count = all.Count, seconds = Math.Round(confirmSeconds, 3), per_second = Math.Round(all.Count / confirmSeconds, 1) },
+                machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, load_average = LoadAverage() },
+                note = "Fires paced at 200/s (one in flight). One process: FireMission via MediatR (all checks, SQLite insert of fire+event+outbox) → router owner loop → ROUTER → loopback TCP → our managed DEALER. Confirmations over PUSH→PULL (the bench's PUSH shares the process and its cores), each authenticated and bound to its EA; bursts are group-committed (one SQLite transaction per batch of up to 512: state changes + timeline rows), then FireFilled per fire; measured on fires seeded as SENT after a warm-up of the confirmation path. cpu_ms figures are the whole process's processor time (sender included), steadier than wall time on a loaded machine.",
+                fire_to_ea_ms = new { count = fires, p50 = Percentile(latencies, 0.50), p90 = Percentile(latencies, 0.90), p99 = Percentile(latencies, 0.99), max = latencies[^1], cpu_ms_per_fire = Math.Round(fireCpuMs / fires, 3) },
+                confirmations = new { count = payloads.Count, seconds = Math.Round(confirmSeconds, 3), per_second = Math.Round(payloads.Count / confirmSeconds, 1), cpu_ms_per_1000 = Math.Round(confirmCpuMs / payloads.Count * 1000, 1) },
             };
             var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -175,6 +194,79 @@ internal static class Program
             {
                 return decision.FireId!.Value.Value;
             }
+        }
+    }
+
+    private static byte[] Confirmation(string fireId, long position) =>
+        JsonSerializer.SerializeToUtf8Bytes(new { type = "confirmation", ea_id = EaId, ea_token = Token, fire_id = fireId, status = "filled", retcode = 10009, position, price = 1.1m, volume = 0.1m });
+
+    /// <summary>Pushes the confirmations and waits until every one was announced as FireFilled.</summary>
+    private static async Task ConfirmAsync(ZmqSocket push, List<byte[]> payloads)
+    {
+        BenchHandlers.Filled = 0;
+        foreach (var payload in payloads)
+        {
+            await push.SendAsync(payload);
+        }
+
+        while (Volatile.Read(ref BenchHandlers.Filled) < payloads.Count)
+        {
+            await Task.Delay(1);
+        }
+    }
+
+    private static async Task<List<string>> SeedSentFiresAsync(IHost host, TimeProvider clock, int count)
+    {
+        var ids = new List<string>(count);
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = tx.GetDbTransaction();
+        insert.CommandText = """
+            INSERT INTO fires (fire_id, mission_id, user_id, signal_id, ea_id, symbol, broker_symbol, side, volume, entry, sl, tp, risk_money, point, source, status, created_at_ms, expires_at_ms, sent_at_ms)
+            VALUES ($fire, $mission, 2, $signal, $ea, 'EURUSD', 'EURUSD', 1, '0.1', '1.1', '1.098', '1.104', '20', '0.00001', 1, 2, $now, $expires, $now)
+            """;
+        var fire = Parameter(insert, "$fire");
+        var mission = Parameter(insert, "$mission");
+        var signal = Parameter(insert, "$signal");
+        Parameter(insert, "$ea").Value = EaId;
+        Parameter(insert, "$now").Value = nowMs;
+        Parameter(insert, "$expires").Value = nowMs + 900_000;
+        for (var i = 0; i < count; i++)
+        {
+            var fireId = FireId.New(now).Value;
+            ids.Add(fireId);
+            fire.Value = fireId;
+            mission.Value = MissionId.New(now).Value;
+            signal.Value = SignalId.New(now).Value;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        return ids;
+    }
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        command.Parameters.Add(p);
+        return p;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
         }
     }
 

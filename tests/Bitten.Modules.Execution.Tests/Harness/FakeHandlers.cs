@@ -38,3 +38,9 @@ internal sealed class FakeFireMissionCommand(FakeWorld world, TimeProvider time)
         return Task.FromResult(Contracts.Execution.FireDecision.Accept(Contracts.Common.FireId.New(time.GetUtcNow())));
     }
 }
+
+internal sealed class FakeGetAtr(FakeWorld world) : IRequestHandler<GetAtr, decimal?>
+{
+    public Task<decimal?> Handle(GetAtr request, CancellationToken cancellationToken) =>
+        Task.FromResult(world.Atr.TryGetValue(request.Symbol, out var atr) ? atr : (decimal?)null);
+}

@@ -18,6 +18,8 @@ public sealed class FakeWorld
 
     public ConcurrentDictionary<string, MarketQuote> Quotes { get; } = new(StringComparer.Ordinal);
 
+    public ConcurrentDictionary<string, decimal> Atr { get; } = new(StringComparer.Ordinal);
+
     public void AddUser(long userId, int maxOpenFires = 3, bool canFire = true, bool autoFire = false) =>
         Entitlements[userId] = new UserEntitlements(new UserId(userId), "COMMANDER", FireMode.ManualAndAuto, canFire, maxOpenFires, autoFire, false, 2m, true);
 

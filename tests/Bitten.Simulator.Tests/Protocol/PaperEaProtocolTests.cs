@@ -210,6 +210,31 @@ public sealed class PaperEaProtocolTests : IAsyncLifetime
         health.Data.Keys.ShouldNotContain("ea_token");
     }
 
+    [Fact]
+    public async Task Close_WhenPartialAndRepeatedWithTheSameCommandId_ClosesHalfOnceThenModifyMovesTheStop()
+    {
+        var tick = await LastTickAsync("USDJPY");
+        var ask = tick.GetProperty("ask").GetDecimal();
+        _server.SendToEa(EaId, FireJson("fire-bm", "USDJPY", "BUY", 0.2m, ask - 5m, ask + 5m));
+        var fill = await FakeServer.WaitForAsync(_server.ReportMessages, FakeServer.OfType("confirmation", c => c.GetProperty("fire_id").GetString() == "fire-bm"), "the fill");
+        var position = fill.GetProperty("position").GetInt64();
+        var close = string.Create(CultureInfo.InvariantCulture, $$"""{"type":"close","fire_id":"fire-bm","position":{{position}},"volume":0.1,"command_id":"fire-bm.p"}""");
+
+        _server.SendToEa(EaId, close);
+        _server.SendToEa(EaId, close); // BITMODE re-sends a close it could not see acknowledged: the same command id
+        var stop = ask - 1m;
+        _server.SendToEa(EaId, string.Create(CultureInfo.InvariantCulture, $$"""{"type":"modify","fire_id":"fire-bm","position":{{position}},"sl":{{stop}},"tp":{{ask + 5m}},"command_id":"fire-bm.b"}"""));
+
+        var partial = await FakeServer.WaitForAsync(_server.ReportMessages, FakeServer.OfType("close_report", c => c.GetProperty("fire_id").GetString() == "fire-bm"), "the partial close report");
+        partial.GetProperty("volume").GetDecimal().ShouldBe(0.1m);
+        partial.GetProperty("position").GetInt64().ShouldBe(position);
+        var heartbeat = await FakeServer.WaitForAsync(_server.CommandMessages, FakeServer.OfType("heartbeat", h => h.GetProperty("positions").EnumerateArray()
+            .Any(p => p.GetProperty("fire_id").GetString() == "fire-bm" && p.GetProperty("sl").GetDecimal() == stop)), "a heartbeat with the moved stop");
+        var held = heartbeat.GetProperty("positions").EnumerateArray().Single(p => p.GetProperty("fire_id").GetString() == "fire-bm");
+        held.GetProperty("volume").GetDecimal().ShouldBe(0.1m, "the repeated close changed nothing");
+        _server.ReportMessages.Count(m => m.Json.GetProperty("type").GetString() == "close_report" && m.Json.GetProperty("fire_id").GetString() == "fire-bm").ShouldBe(1);
+    }
+
     private async Task<JsonElement> LastTickAsync(string symbol)
     {
         await FakeServer.WaitForAsync(_server.CommandMessages, FakeServer.OfType("hello"), "the EA is connected");

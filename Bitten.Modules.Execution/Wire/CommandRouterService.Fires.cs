@@ -1,0 +1,115 @@
+using Bitten.Modules.Execution.Fires;
+using Bitten.Modules.Execution.Persistence;
+using Bitten.Zmq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bitten.Modules.Execution.Wire;
+
+/// <summary>Sending fires: the fast path for fires handed over at commit, and the outbox drain for everything else (restarts, holds).</summary>
+internal sealed partial class CommandRouterService
+{
+    // Owner-loop state: fires handed over for the fast path, and the fires this process sent (bounded), so neither path sends one twice.
+    private readonly List<FireRecord> _ready = [];
+    private readonly HashSet<string> _sentFires = new(StringComparer.Ordinal);
+    private readonly Queue<string> _sentOrder = new();
+
+    private async Task DrainOutboxAsync(ZmqSocket socket, CancellationToken ct)
+    {
+        List<FireRecord> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            var ids = await db.Outbox.AsNoTracking().Where(o => o.DoneAtMs == null).OrderBy(o => o.Id).Select(o => o.FireId).Take(200).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            due = await db.Fires.AsNoTracking().Where(f => ids.Contains(f.FireId)).ToListAsync(ct);
+            var stray = ids.Except(due.Where(f => f.Status == FireStatus.Queued).Select(f => f.FireId)).ToList();
+            if (stray.Count > 0)
+            {
+                var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+                await db.Outbox.Where(o => stray.Contains(o.FireId) && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, nowMs), ct);
+            }
+        }
+
+        foreach (var fire in due.Where(f => f.Status == FireStatus.Queued).OrderBy(f => f.CreatedAtMs))
+        {
+            await SendFireAsync(socket, fire, ct);
+        }
+    }
+
+    /// <summary>
+    /// The fast path: fires handed over by <see cref="RouterQueue.FireQueued"/> right after their commit are sent at once.
+    /// One this process already sent (the drain can get there first) is skipped; one that cannot go now stays for the drain.
+    /// </summary>
+    private async Task SendReadyAsync(ZmqSocket socket, CancellationToken ct)
+    {
+        if (_ready.Count == 0)
+        {
+            return;
+        }
+
+        var ready = _ready.ToArray();
+        _ready.Clear();
+        foreach (var fire in ready)
+        {
+            if (!_sentFires.Contains(fire.FireId))
+            {
+                await SendFireAsync(socket, fire, ct);
+            }
+        }
+    }
+
+    private async Task SendFireAsync(ZmqSocket socket, FireRecord fire, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now.ToUnixTimeMilliseconds() >= fire.ExpiresAtMs)
+        {
+            await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "the mission expired before it reached the terminal", null, ct);
+            return;
+        }
+
+        var ea = registry.Find(fire.EaId);
+        if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
+        {
+            await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
+            return;
+        }
+
+        if (!ea.Session || !ea.RouteVerified)
+        {
+            return; // seen within the staleness limit but not (re)connected with a hello (our restart, a new connection on its id): hold until its hello, staleness or expiry
+        }
+
+        SendQueued(socket); // a hello_ack queued while we were draining goes out before the fire
+        var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
+        switch (result)
+        {
+            case ZmqSendResult.Sent:
+                RememberSent(fire.FireId);
+                await lifecycle.SentAsync(fire.FireId, ct);
+                break;
+            case ZmqSendResult.UnknownRoutingId:
+                await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
+                break;
+            default:
+                metrics.Rejected("send_" + result.ToString().ToLowerInvariant());
+                break; // queue full: the row stays and is tried again until the mission expires
+        }
+    }
+
+    private void RememberSent(string fireId)
+    {
+        if (_sentFires.Add(fireId))
+        {
+            _sentOrder.Enqueue(fireId);
+            while (_sentOrder.Count > 10_000)
+            {
+                _sentFires.Remove(_sentOrder.Dequeue());
+            }
+        }
+    }
+}

@@ -191,10 +191,12 @@ static async Task<JsonObject> OverZmqAsync(string root, List<HistoricalBar> bars
         };
     }
 
+    Console.WriteLine($"throughput phase: {throughput.ToJsonString()}");
+
     // Phase 2, latency at a sustainable rate: a fresh host with the entry threshold opened (so that more bar closes
     // become signals: the same store-then-publish path, more samples), fed at a fixed pace well below saturation.
     JsonObject paced;
-    await using (var host = await BenchHost.StartAsync(work.FullName, "paced", ["--Modules:Signals:InitialThreshold=0", "--Modules:Signals:MinExpectedValueR=-1"]))
+    await using (var host = await BenchHost.StartAsync(work.FullName, "paced", ["--Modules:Signals:MinThreshold=0", "--Modules:Signals:InitialThreshold=0", "--Modules:Signals:MinExpectedValueR=-1"]))
     {
         var ticks = Math.Min(pacedTicks, count);
         using var push = Process.Start(new ProcessStartInfo(sender, string.Create(CultureInfo.InvariantCulture, $"tcp://127.0.0.1:{host.FeedPort} {file} {pacedRate} {ticks}")) { RedirectStandardOutput = true })!;
@@ -220,7 +222,7 @@ static async Task<JsonObject> OverZmqAsync(string root, List<HistoricalBar> bars
             ["ticks"] = ticks,
             ["achieved_ticks_per_s"] = Math.Round(ticks / sw.Elapsed.TotalSeconds),
             ["rejected_by_reason"] = Rejections(metrics),
-            ["host_settings"] = "Modules:Signals:InitialThreshold=0, MinExpectedValueR=-1 (per-symbol cooldowns and limits unchanged)",
+            ["host_settings"] = "Modules:Signals:MinThreshold=0, InitialThreshold=0, MinExpectedValueR=-1 (per-symbol cooldowns and limits unchanged)",
             ["signals_measured"] = samples,
             ["tick_to_signal_p50_ms"] = p50,
             ["tick_to_signal_p90_ms"] = p90,
@@ -435,7 +437,7 @@ internal sealed class BenchHost : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
         var sw = Stopwatch.StartNew();
@@ -454,7 +456,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
             if (sw.Elapsed > TimeSpan.FromSeconds(90) || process.HasExited)
             {
-                throw new TimeoutException("Bitten.Host did not become healthy");
+                throw new TimeoutException("Bitten.Host did not become healthy" + (process.HasExited ? ": " + await output : string.Empty));
             }
 
             await Task.Delay(100);

@@ -112,7 +112,15 @@ internal sealed class SignalPublisherService(
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
-            Log.BarWriteFailed(logger, BarBatch, ex);
+            // As a failed batch always was: its bars are dropped (they only warm a restart), so a store
+            // that keeps failing (disk full) logs once per batch instead of once per bar, and the loop moves on.
+            var dropped = 0;
+            while (dropped < BarBatch && runtime.Bars.Reader.TryRead(out _))
+            {
+                dropped++;
+            }
+
+            Log.BarWriteFailed(logger, dropped, ex);
             return 0;
         }
     }

@@ -60,7 +60,6 @@ public static class SignalsModule
         services.AddHostedService<EngineService>();
         services.AddHostedService<FeedIngestService>();
         services.AddHostedService<SignalPublisherService>();
-        services.AddHostedService<BarWriterService>();
         services.AddTransient<ThresholdReviewJob>();
         services.AddTransient<TrainWinModelJob>();
         services.AddSingleton(sp => new ScheduledJob("signals.model-training", typeof(TrainWinModelJob), sp.GetRequiredService<IOptions<SignalsOptions>>().Value.ModelTrainingCron));

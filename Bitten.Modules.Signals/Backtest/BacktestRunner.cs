@@ -40,6 +40,7 @@ internal static class BacktestRunner
         var timed = model as ModelFrom;
         var stopwatch = Stopwatch.StartNew();
         var last = long.MinValue;
+        var lastMinuteEnd = long.MinValue; // end of the minute holding `last`: found once per minute, not per tick
         long count = 0;
         while (source.TryRead(out var t))
         {
@@ -53,7 +54,7 @@ internal static class BacktestRunner
                 {
                     // The live clock between two ticks: each minute end + grace closes what is due, while the feed is within the gap window.
                     var limit = Math.Min(t.TsMs - 1, last + gap);
-                    for (var due = last - Mod(last, 60_000) + 60_000 + grace; due <= limit; due += 60_000)
+                    for (var due = lastMinuteEnd + grace; due <= limit; due += 60_000)
                     {
                         engine.OnClock(due);
                     }
@@ -68,6 +69,11 @@ internal static class BacktestRunner
 
             engine.OnTick(new TickEvent(0, t.Bid, t.Ask, t.TsMs, 0));
             last = t.TsMs;
+            if (last >= lastMinuteEnd)
+            {
+                lastMinuteEnd = last - Mod(last, 60_000) + 60_000;
+            }
+
             if ((++count & (ReportEvery - 1)) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -36,8 +36,15 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
         for (var i = 0; i < Timeframes.Length; i++)
         {
             var length = Candle.LengthMs(Timeframes[i]);
-            var bucket = tsMs - (((tsMs % length) + length) % length);
             ref var bar = ref _open[i];
+            if (bar.IsOpen && tsMs >= bar.OpenTimeMs && tsMs - bar.OpenTimeMs < length)
+            {
+                // Inside the open bar's bucket (most ticks): no division to find the bucket.
+                bar.Add(mid, spread);
+                continue;
+            }
+
+            var bucket = tsMs - (((tsMs % length) + length) % length);
             if (bar.IsOpen && bucket > bar.OpenTimeMs)
             {
                 sink.OnCandleClosed(SymbolIndex, bar.ToCandle(Timeframes[i]));

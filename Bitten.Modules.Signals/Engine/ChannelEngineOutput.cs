@@ -57,27 +57,28 @@ internal sealed class ChannelEngineOutput(SignalsRuntime runtime, ZmqSocket? rel
 
     public void OnResolved(VirtualTrade trade, SignalOutcome outcome, long tsMs) => runtime.Events.Writer.TryWrite(new EngineEvent(null, trade, outcome, tsMs));
 
-    /// <summary>Relays an accepted tick (topic <c>tick.SYMBOL</c>).</summary>
+    /// <summary>
+    /// Whether the relay has any peer. Asked per tick, so it is a cached answer refreshed by the engine's
+    /// clock step (<see cref="RefreshRelayPeers"/>, at least every 250 ms): with nobody connected, a tick
+    /// is not formatted at all. A subscriber that has just connected misses at most that long of ticks — as
+    /// any ZeroMQ subscriber misses what is published before its subscription arrives.
+    /// </summary>
+    public bool RelayHasPeers { get; private set; } = true;
+
+    public void RefreshRelayPeers() => RelayHasPeers = relay is not null && relay.GetMetrics().PeersConnected > 0;
+
+    /// <summary>Relays an accepted tick (topic <c>tick.SYMBOL</c>); no allocation.</summary>
     public void RelayTick(int symbolIndex, double bid, double ask, long tsMs)
     {
-        if (relay is null)
+        if (relay is null || !RelayHasPeers)
         {
             return;
         }
 
-        var json = Writer();
-        {
-            json.WriteStartObject();
-            json.WriteString("symbol", runtime.Symbols[symbolIndex].Name);
-            json.WriteNumber("bid", bid);
-            json.WriteNumber("ask", ask);
-            json.WriteNumber("ts_ms", tsMs);
-            json.WriteEndObject();
-            json.Flush();
-        }
-
-        relay.TrySend(_tickTopics[symbolIndex], _buffer.WrittenSpan);
+        relay.TrySend(_tickTopics[symbolIndex], _tickJson.Format(symbolIndex, bid, ask, tsMs));
     }
+
+    private readonly TickRelayJson _tickJson = new([.. runtime.Symbols.All.Select(s => s.Name)]);
 
     private readonly byte[][] _tickTopics = [.. runtime.Symbols.All.Select(s => System.Text.Encoding.ASCII.GetBytes("tick." + s.Name))];
 

@@ -32,6 +32,9 @@ internal sealed class EngineService(
 {
     private static readonly TimeSpan ClockInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Not a tick: the clock's marker in the tick queue (no symbol).</summary>
+    private static readonly TickEvent ClockMarker = new(-1, 0, 0, 0, 0);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
@@ -60,6 +63,12 @@ internal sealed class EngineService(
 
         var reader = runtime.Ticks.Reader;
         var lastClock = 0L;
+        output.RefreshRelayPeers();
+
+        // The clock's step (bar closes on quiet markets, trade timeouts, the relay's peer check) reaches the
+        // engine as a marker in the tick queue every 250 ms, so the loop waits on the queue alone: no
+        // timeout token per wait, no allocation when a paced feed wakes it for every tick.
+        using var clock = new Timer(static state => ((SignalsRuntime)state!).Ticks.Writer.TryWrite(ClockMarker), runtime, ClockInterval, ClockInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -67,6 +76,12 @@ internal sealed class EngineService(
                 var drained = 0;
                 while (reader.TryRead(out var tick))
                 {
+                    if (tick.SymbolIndex < 0)
+                    {
+                        lastClock = Clock(engine, output, lastClock);
+                        continue;
+                    }
+
                     if (engine.OnTick(tick) == IngestRejectReason.None)
                     {
                         runtime.LastBid[tick.SymbolIndex] = tick.Bid;
@@ -75,25 +90,15 @@ internal sealed class EngineService(
                         output.RelayTick(tick.SymbolIndex, tick.Bid, tick.Ask, tick.TsMs);
                     }
 
-                    if (++drained % 4096 == 0)
+                    if ((++drained & 4095) == 0)
                     {
-                        lastClock = Clock(engine, lastClock);
+                        lastClock = Clock(engine, output, lastClock); // a long backlog still steps the clock
                     }
                 }
 
-                lastClock = Clock(engine, lastClock);
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                idle.CancelAfter(ClockInterval);
-                try
+                if (!await reader.WaitToReadAsync(stoppingToken))
                 {
-                    if (!await reader.WaitToReadAsync(idle.Token))
-                    {
-                        break;
-                    }
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // the idle tick of the clock
+                    break;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -107,7 +112,7 @@ internal sealed class EngineService(
         }
     }
 
-    private long Clock(SignalEngine engine, long lastClock)
+    private long Clock(SignalEngine engine, ChannelEngineOutput output, long lastClock)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (now - lastClock < ClockInterval.TotalMilliseconds)
@@ -116,6 +121,7 @@ internal sealed class EngineService(
         }
 
         engine.OnClock(now);
+        output.RefreshRelayPeers();
         return now;
     }
 

@@ -20,7 +20,8 @@ internal sealed class SignalsRuntime
         Options = o;
         Symbols = new SymbolCatalog(o.ActiveSymbols, o.ReserveSymbols);
         Threshold = new ThresholdState(o.InitialThreshold);
-        Ticks = Channel.CreateBounded<TickEvent>(new BoundedChannelOptions(o.TickQueueCapacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        // Two writers: the ingest loop and the engine's clock marker (see EngineService).
+        Ticks = Channel.CreateBounded<TickEvent>(new BoundedChannelOptions(o.TickQueueCapacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
         Events = Channel.CreateBounded<EngineEvent>(new BoundedChannelOptions(100_000) { SingleReader = true, SingleWriter = true });
         Bars = Channel.CreateBounded<(string Symbol, Candle Candle)>(new BoundedChannelOptions(200_000) { SingleReader = true, SingleWriter = true });
         LastTickMs = new long[Symbols.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bitten.Contracts.Common;
 using Bitten.Modules.Signals.Detectors;
 using Bitten.Modules.Signals.Structure;
@@ -13,38 +14,64 @@ internal static class StructureAdapter
 {
     public static void Fill(StructureView view, MarketStructure m5, MarketStructure m15)
     {
+        // Written straight into the lists' storage (sized once for the most there can be), not Add by Add:
+        // this runs on every M5 close and copies up to a few hundred entries.
         view.Clear();
-        foreach (ref readonly var s in m5.Swings)
+        var swings = m5.Swings;
+        var swingsOut = Resize(view.Swings, swings.Length);
+        for (var i = 0; i < swings.Length; i++)
         {
-            view.Swings.Add(new SwingLevel(s.Index, s.Kind == SwingKind.High, s.Level, s.IsSwept));
+            ref readonly var s = ref swings[i];
+            swingsOut[i] = new SwingLevel(s.Index, s.Kind == SwingKind.High, s.Level, s.IsSwept);
         }
 
-        foreach (ref readonly var p in m5.LiquidityPools)
+        var pools = m5.LiquidityPools;
+        var poolsOut = Resize(view.Pools, pools.Length);
+        var n = 0;
+        for (var i = 0; i < pools.Length; i++)
         {
+            ref readonly var p = ref pools[i];
             if (p.IsPool)
             {
-                view.Pools.Add(new LiquidityLevel(p.Index, p.Kind == SwingKind.High, p.Level, p.IsSwept));
+                poolsOut[n++] = new LiquidityLevel(p.Index, p.Kind == SwingKind.High, p.Level, p.IsSwept);
             }
         }
 
-        foreach (ref readonly var g in m5.FairValueGaps)
+        CollectionsMarshal.SetCount(view.Pools, n);
+        var gaps = m5.FairValueGaps;
+        var gapsOut = Resize(view.Gaps, gaps.Length);
+        n = 0;
+        for (var i = 0; i < gaps.Length; i++)
         {
+            ref readonly var g = ref gaps[i];
             if (!g.IsMitigated)
             {
-                view.Gaps.Add(new GapZone(g.Index, ToSide(g.Direction), g.Top, g.Bottom));
+                gapsOut[n++] = new GapZone(g.Index, ToSide(g.Direction), g.Top, g.Bottom);
             }
         }
 
-        foreach (ref readonly var b in m5.OrderBlocks)
+        CollectionsMarshal.SetCount(view.Gaps, n);
+        var blocks = m5.OrderBlocks;
+        var blocksOut = Resize(view.OrderBlocks, blocks.Length);
+        n = 0;
+        for (var i = 0; i < blocks.Length; i++)
         {
+            ref readonly var b = ref blocks[i];
             if (!b.IsMitigated)
             {
                 // Every live order block is born of a structure break (BOS or CHOCH) at CreatedAt.
-                view.OrderBlocks.Add(new OrderBlockZone(b.Index, ToSide(b.Direction), b.Top, b.Bottom, PrecededBreak: true));
+                blocksOut[n++] = new OrderBlockZone(b.Index, ToSide(b.Direction), b.Top, b.Bottom, PrecededBreak: true);
             }
         }
 
+        CollectionsMarshal.SetCount(view.OrderBlocks, n);
         view.M15Trend = (int)m15.Trend;
+    }
+
+    private static Span<T> Resize<T>(List<T> list, int count)
+    {
+        CollectionsMarshal.SetCount(list, count);
+        return CollectionsMarshal.AsSpan(list);
     }
 
     /// <summary>Bar index of the latest sweep of highs (buy-side liquidity) or lows, from the updated structure.</summary>

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Bitten.Contracts.Common;
 using Bitten.Contracts.Hosting;
 using Bitten.Contracts.Signals;
+using Bitten.Modules.Signals.Candles;
 using Bitten.Modules.Signals.Engine;
 using Bitten.Modules.Signals.Persistence;
 using Bitten.Zmq;
@@ -15,10 +17,13 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Modules.Signals.Publishing;
 
 /// <summary>
-/// Takes the engine's signals and resolutions off its thread: a signal is stored first (its id is the
-/// primary key, so it cannot be stored — or published — twice), then sent on PUB 5557 with topic
-/// <c>signal.SYMBOL</c>, then announced as <see cref="SignalPublished"/>. Resolutions update the stored
-/// signal once (compare-and-set on its status) and are announced as <see cref="SignalResolved"/>.
+/// The single writer of signals.db and the publisher of signals. Takes the engine's signals and
+/// resolutions off its thread: a signal is stored first (its id is the primary key, so it cannot be
+/// stored — or published — twice), then sent on PUB 5557 with topic <c>signal.SYMBOL</c>, then announced
+/// as <see cref="SignalPublished"/>. Resolutions update the stored signal once (compare-and-set on its
+/// status) and are announced as <see cref="SignalResolved"/>. Closed bars are written here too, in
+/// batches, whenever no signal or resolution waits: one connection, kept open, so a signal never waits
+/// for another writer's lock (SQLite's busy handler sleeps) and at most for one bar row and a commit.
 /// </summary>
 internal sealed class SignalPublisherService(
     SignalsRuntime runtime,
@@ -29,23 +34,62 @@ internal sealed class SignalPublisherService(
     TimeProvider time,
     ILogger<SignalPublisherService> logger) : BackgroundService
 {
+    private const int BarBatch = 1_000;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var pub = new ZmqSocket(ZmqSocketType.Pub, new ZmqSocketOptions { Name = "signals", SendHighWaterMark = 10_000 });
         endpoints.Set("signals", pub.Bind(zmq.Value.Endpoint(zmq.Value.SignalPort)));
-        var reader = runtime.Events.Reader;
+
+        // One context and one open connection for the service's life (pragmas run once, statements stay prepared).
+        await using var storeScope = scopes.CreateAsyncScope();
+        var db = storeScope.ServiceProvider.GetRequiredService<SignalsDbContext>();
+        await db.Database.OpenConnectionAsync(stoppingToken);
+        using var bars = new BarBatchWriter(db.Database.GetDbConnection());
+        var events = runtime.Events.Reader;
+        Func<bool> eventWaiting = () => events.TryPeek(out _);
+        Task<bool>? eventsReady = null, barsReady = null;
+        var never = new TaskCompletionSource<bool>().Task;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var item = await reader.ReadAsync(stoppingToken);
-                if (item.Signal is { } signal)
+                if (events.TryRead(out var item))
                 {
-                    await PublishAsync(pub, signal, stoppingToken);
+                    if (item.Signal is { } signal)
+                    {
+                        await PublishAsync(pub, db, signal, stoppingToken);
+                    }
+                    else if (item.Trade is { } trade)
+                    {
+                        await ResolveAsync(db, trade, item.Outcome, item.TsMs, stoppingToken);
+                    }
+
+                    continue;
                 }
-                else if (item.Trade is { } trade)
+
+                if (WriteBars(bars, eventWaiting) > 0)
                 {
-                    await ResolveAsync(trade, item.Outcome, item.TsMs, stoppingToken);
+                    continue;
+                }
+
+                // Idle: wait for either queue. A wait still pending from the last round is kept, not doubled.
+                eventsReady ??= events.WaitToReadAsync(stoppingToken).AsTask();
+                barsReady ??= runtime.Bars.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                await Task.WhenAny(eventsReady, barsReady);
+                if (eventsReady.IsCompleted)
+                {
+                    if (!await eventsReady)
+                    {
+                        break;
+                    }
+
+                    eventsReady = null;
+                }
+
+                if (barsReady.IsCompleted)
+                {
+                    barsReady = await barsReady ? null : never; // no more bars (completed): wait for events alone
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,15 +99,35 @@ internal sealed class SignalPublisherService(
             catch (Exception ex)
             {
                 Log.PublishFailed(logger, ex);
+                db.ChangeTracker.Clear();
             }
         }
     }
 
-    private async Task PublishAsync(ZmqSocket pub, EngineSignal signal, CancellationToken cancellationToken)
+    private int WriteBars(BarBatchWriter bars, Func<bool> eventWaiting)
+    {
+        try
+        {
+            return bars.Write(runtime.Bars.Reader, BarBatch, eventWaiting);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // As a failed batch always was: its bars are dropped (they only warm a restart), so a store
+            // that keeps failing (disk full) logs once per batch instead of once per bar, and the loop moves on.
+            var dropped = 0;
+            while (dropped < BarBatch && runtime.Bars.Reader.TryRead(out _))
+            {
+                dropped++;
+            }
+
+            Log.BarWriteFailed(logger, dropped, ex);
+            return 0;
+        }
+    }
+
+    private async Task PublishAsync(ZmqSocket pub, SignalsDbContext db, EngineSignal signal, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SignalsDbContext>();
         db.Signals.Add(SignalWire.Record(signal, now.ToUnixTimeMilliseconds()));
         try
         {
@@ -73,6 +137,10 @@ internal sealed class SignalPublisherService(
         {
             Log.SignalNotStored(logger, signal.SignalId, ex);
             return; // never published unless stored
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
 
         pub.TrySend(SignalWire.Topic(signal.Symbol), SignalWire.Json(signal).Span);
@@ -84,14 +152,13 @@ internal sealed class SignalPublisherService(
         metrics.Published.Add(1, new KeyValuePair<string, object?>("pattern", signal.Candidate.Pattern));
         Volatile.Write(ref runtime.LastSignalMs, signal.CreatedMs);
         Log.SignalPublished(logger, signal.SignalId, signal.Symbol, signal.Candidate.Pattern, signal.Side.ToString(), signal.Tcs, signal.WinProbability);
+        await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         await mediator.Publish(SignalWire.Notification(signal, now), cancellationToken);
     }
 
-    private async Task ResolveAsync(Outcomes.VirtualTrade trade, SignalOutcome outcome, long tsMs, CancellationToken cancellationToken)
+    private async Task ResolveAsync(SignalsDbContext db, Outcomes.VirtualTrade trade, SignalOutcome outcome, long tsMs, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SignalsDbContext>();
         var r = Math.Round(trade.RMultiple, 4);
         var updated = await db.Signals
             .Where(s => s.Id == trade.SignalId && s.Status == (int)SignalStatus.Open)
@@ -109,6 +176,7 @@ internal sealed class SignalPublisherService(
         }
 
         Log.SignalResolved(logger, trade.SignalId, outcome.ToString(), r);
+        await using var scope = scopes.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         await mediator.Publish(new SignalResolved(new SignalId(trade.SignalId), runtime.Symbols[trade.SymbolIndex].Name, trade.Pattern, outcome, r,
             trade.LastPips, trade.MaxFavourablePips, trade.MaxAdversePips, DateTimeOffset.FromUnixTimeMilliseconds(tsMs), time.GetUtcNow()), cancellationToken);

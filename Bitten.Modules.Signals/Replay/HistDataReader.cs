@@ -23,6 +23,10 @@ internal sealed class HistDataReader : BarReader
         _clock = clock ?? SourceClock.HistData;
     }
 
+    // A file holds 1,440 bars a day: the date part (yyyyMMdd) is turned into days once per day, not per line.
+    private ulong _dayText;
+    private long _dayMs = -1;
+
     public override string File => _lines.File;
 
     public override long Length => _lines.Length;
@@ -66,10 +70,7 @@ internal sealed class HistDataReader : BarReader
 
         var fields = new FieldCursor(line, (byte)';');
         fields.Next(out var time);
-        var local = time.Length == 15 && time[8] == (byte)' '
-            ? AsciiNumbers.EpochMs(AsciiNumbers.Digits(time, 0, 4), AsciiNumbers.Digits(time, 4, 2), AsciiNumbers.Digits(time, 6, 2),
-                AsciiNumbers.Digits(time, 9, 2), AsciiNumbers.Digits(time, 11, 2), AsciiNumbers.Digits(time, 13, 2))
-            : -1;
+        var local = time.Length == 15 && time[8] == (byte)' ' ? LocalMs(time) : -1;
         if (local < 0)
         {
             throw _lines.Error(1, $"'{Text(time)}' is not a time in the form yyyyMMdd HHmmss");
@@ -97,4 +98,24 @@ internal sealed class HistDataReader : BarReader
     }
 
     public override void Dispose() => _lines.Dispose();
+
+    private long LocalMs(ReadOnlySpan<byte> time)
+    {
+        var dayText = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(time);
+        if (dayText != _dayText || _dayMs < 0)
+        {
+            var midnight = AsciiNumbers.EpochMs(AsciiNumbers.Digits(time, 0, 4), AsciiNumbers.Digits(time, 4, 2), AsciiNumbers.Digits(time, 6, 2), 0, 0, 0);
+            if (midnight < 0)
+            {
+                return -1;
+            }
+
+            (_dayText, _dayMs) = (dayText, midnight);
+        }
+
+        int hour = AsciiNumbers.Digits(time, 9, 2), minute = AsciiNumbers.Digits(time, 11, 2), second = AsciiNumbers.Digits(time, 13, 2);
+        return hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59
+            ? -1
+            : _dayMs + (((((hour * 60L) + minute) * 60) + second) * 1000);
+    }
 }

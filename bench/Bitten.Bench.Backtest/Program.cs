@@ -3,8 +3,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bitten.Contracts.Signals;
 using Bitten.Modules.Signals.Backtest;
+using Bitten.Modules.Signals.Candles;
+using Bitten.Modules.Signals.Engine;
+using Bitten.Modules.Signals.Ingest;
+using Bitten.Modules.Signals.Market;
+using Bitten.Modules.Signals.Outcomes;
 using Bitten.Modules.Signals.Replay;
+using Bitten.Modules.Signals.Scoring;
 
 // Backtest benchmark (issue #11): writes bench/results/backtest.json.
 //   dotnet run -c Release --project bench/Bitten.Bench.Backtest
@@ -21,22 +28,75 @@ if (args.Length == 2 && args[0] == "--memory")
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "--bars-only")
+{
+    // For profiling (e.g. `perf record` with DOTNET_PerfMapEnabled=1) and quick before/after checks: N replays of the M1 months.
+    var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    for (var i = 0; i < n; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var r = Replay([history]);
+        sw.Stop();
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run {i}: {r.Bars / sw.Elapsed.TotalSeconds:N0} bars/s wall, {r.Bars / used:N0} bars/s of CPU time, {r.Signals.Count} signals"));
+    }
+
+    return 0;
+}
+
 var runs = 5;
+const int WarmUps = 3; // tiered JIT: the first passes run unoptimised or instrumented code (as BenchmarkDotNet, warm-up is not measured)
 Console.WriteLine("M1 bars through the whole replay (HistData reader → bar tick path → engine → virtual outcomes), 4 months, one core");
-var barRuns = new List<(double BarsPerS, double TicksPerS, long Bars, double AllocPerTick)>();
-for (var i = 0; i < runs + 1; i++)
+var barRuns = new List<(double BarsPerS, double TicksPerS, long Bars, double AllocPerTick, double CpuBarsPerS)>();
+for (var i = 0; i < runs + WarmUps; i++)
 {
     var allocated = GC.GetAllocatedBytesForCurrentThread();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     var r = Replay([history]);
     sw.Stop();
+    var cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-    if (i > 0)
+    if (i >= WarmUps)
     {
-        barRuns.Add((r.Bars / sw.Elapsed.TotalSeconds, r.Ticks / sw.Elapsed.TotalSeconds, r.Bars, bytes / (double)r.Ticks));
-        Console.WriteLine($"  run {i}: {r.Bars / sw.Elapsed.TotalSeconds:N0} bars/s ({r.Ticks / sw.Elapsed.TotalSeconds:N0} ticks/s), {bytes / (double)r.Ticks:0.0} B allocated per tick, {r.Signals.Count} signals");
+        barRuns.Add((r.Bars / sw.Elapsed.TotalSeconds, r.Ticks / sw.Elapsed.TotalSeconds, r.Bars, bytes / (double)r.Ticks, r.Bars / cpuS));
+        Console.WriteLine($"  run {i - WarmUps + 1}: {r.Bars / sw.Elapsed.TotalSeconds:N0} bars/s ({r.Ticks / sw.Elapsed.TotalSeconds:N0} ticks/s; {r.Bars / cpuS:N0} bars per CPU-second), {bytes / (double)r.Ticks:0.0} B allocated per tick, {r.Signals.Count} signals");
     }
 }
+
+// The engine alone on the same ticks, read beforehand into memory (what bench/Bitten.Bench.Signals calls in-process):
+// the whole replay divided by this shows what reading, the tick path and the runner add.
+var preloaded = new List<HistoricalTick>();
+using (var source = ReplaySource.Open([history], new ReplaySettings("EURUSD", 0.0001, 5)))
+{
+    while (source.TryRead(out var t))
+    {
+        preloaded.Add(t);
+    }
+}
+
+var engineRates = new List<double>();
+for (var i = 0; i < runs + WarmUps; i++)
+{
+    var settings = BacktestSettings.For(new ReplaySettings("EURUSD", 0.0001, 5));
+    var engine = new SignalEngine(new SymbolCatalog(["EURUSD"], []), settings.Engine, new NullOutput(), new NoWinProbabilityModel(),
+        new ThresholdState(settings.Threshold.Initial), new PatternRecord(), ms => ms.ToString(CultureInfo.InvariantCulture));
+    var sw = Stopwatch.StartNew();
+    foreach (var t in preloaded)
+    {
+        engine.OnTick(new TickEvent(0, t.Bid, t.Ask, t.TsMs, 0));
+    }
+
+    sw.Stop();
+    if (i >= WarmUps)
+    {
+        engineRates.Add(preloaded.Count / 4 / sw.Elapsed.TotalSeconds);
+    }
+}
+
+Console.WriteLine($"Engine alone on the same ticks preloaded in memory: {Median(engineRates):N0} bars/s");
 
 // Real tick files hold 3,733 ticks here (Dukascopy, one hour): too few to time. A tick CSV is derived from the real M1 bars —
 // 16 ticks per bar along the bar's path (open → nearer extreme → other extreme → close), with a 0.8-pip spread — and replayed
@@ -44,20 +104,22 @@ for (var i = 0; i < runs + 1; i++)
 var ticksFile = Path.Combine(Path.GetTempPath(), $"bitten-bench-ticks-{Environment.ProcessId}.csv");
 var written = WriteTickCsv(history, ticksFile);
 Console.WriteLine($"Ticks through the whole replay (tick CSV reader → engine → virtual outcomes): {written:N0} ticks, {new FileInfo(ticksFile).Length / 1e6:0} MB");
-var tickRuns = new List<(double TicksPerS, double AllocPerTick)>();
+var tickRuns = new List<(double TicksPerS, double AllocPerTick, double CpuTicksPerS)>();
 try
 {
-    for (var i = 0; i < runs + 1; i++)
+    for (var i = 0; i < runs + WarmUps; i++)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var r = Replay([ticksFile]);
         sw.Stop();
+        var cpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        if (i > 0)
+        if (i >= WarmUps)
         {
-            tickRuns.Add((r.Ticks / sw.Elapsed.TotalSeconds, bytes / (double)r.Ticks));
-            Console.WriteLine($"  run {i}: {r.Ticks / sw.Elapsed.TotalSeconds:N0} ticks/s, {bytes / (double)r.Ticks:0.0} B allocated per tick");
+            tickRuns.Add((r.Ticks / sw.Elapsed.TotalSeconds, bytes / (double)r.Ticks, r.Ticks / cpuS));
+            Console.WriteLine($"  run {i - WarmUps + 1}: {r.Ticks / sw.Elapsed.TotalSeconds:N0} ticks/s ({r.Ticks / cpuS:N0} per CPU-second), {bytes / (double)r.Ticks:0.0} B allocated per tick");
         }
     }
 }
@@ -70,7 +132,7 @@ finally
 var readerRates = new List<double>();
 var sourceRates = new List<double>();
 double readerAlloc = 0, sourceAlloc = 0;
-for (var i = 0; i < runs + 1; i++)
+for (var i = 0; i < runs + WarmUps; i++)
 {
     var allocated = GC.GetAllocatedBytesForCurrentThread();
     var sw = Stopwatch.StartNew();
@@ -97,7 +159,7 @@ for (var i = 0; i < runs + 1; i++)
         }
     }
 
-    if (i > 0)
+    if (i >= WarmUps)
     {
         readerRates.Add(n / elapsed);
         readerAlloc = bytes / (double)n;
@@ -134,6 +196,9 @@ var result = new JsonObject
         ["ticks_per_s_median"] = Math.Round(Median(barRuns.Select(r => r.TicksPerS))),
         ["allocated_bytes_per_tick"] = Math.Round(Median(barRuns.Select(r => r.AllocPerTick)), 2),
         ["runs_bars_per_s"] = new JsonArray([.. barRuns.Select(r => (JsonNode)Math.Round(r.BarsPerS))]),
+        ["bars_per_cpu_second_median"] = Math.Round(Median(barRuns.Select(r => r.CpuBarsPerS))),
+        ["warm_up_runs_not_measured"] = WarmUps,
+        ["engine_alone_on_preloaded_ticks_bars_per_s"] = Math.Round(Median(engineRates)),
         ["histdata_reader_alone_bars_per_s"] = Math.Round(Median(readerRates)),
         ["histdata_reader_alone_allocated_bytes_per_bar"] = Math.Round(readerAlloc, 3),
         ["reader_and_replay_source_without_engine_bars_per_s"] = Math.Round(Median(sourceRates)),
@@ -147,6 +212,7 @@ var result = new JsonObject
         ["ticks_per_s_best"] = Math.Round(tickRuns.Max(r => r.TicksPerS)),
         ["allocated_bytes_per_tick"] = Math.Round(Median(tickRuns.Select(r => r.AllocPerTick)), 2),
         ["runs_ticks_per_s"] = new JsonArray([.. tickRuns.Select(r => (JsonNode)Math.Round(r.TicksPerS))]),
+        ["ticks_per_cpu_second_median"] = Math.Round(Median(tickRuns.Select(r => r.CpuTicksPerS))),
     },
     ["memory"] = new JsonObject
     {
@@ -257,4 +323,20 @@ static string FindUp(string start, string file)
     }
 
     throw new InvalidOperationException($"{file} not found above {start}");
+}
+
+/// <summary>Discards the engine's output (the engine-alone reference).</summary>
+internal sealed class NullOutput : IEngineOutput
+{
+    public void OnBarClosed(int symbolIndex, in Candle candle)
+    {
+    }
+
+    public void OnSignal(EngineSignal signal)
+    {
+    }
+
+    public void OnResolved(VirtualTrade trade, SignalOutcome outcome, long tsMs)
+    {
+    }
 }

@@ -31,10 +31,20 @@ if (args.Contains("--in-process-only"))
     return 0;
 }
 
-var inProcess = InProcess(bars, runs: 7);
+var inProcess = args.Contains("--zmq-only") ? new JsonObject() : InProcess(bars, runs: 7);
 Console.WriteLine($"in-process: {inProcess["m1_bars_per_s_median"]} M1 bars/s, {inProcess["ticks_per_s_median"]} ticks/s (median of 7 after 3 warm-up runs)");
-var overZmq = await OverZmqAsync(root, bars);
-Console.WriteLine($"over ZeroMQ: {overZmq["ticks_per_s"]} ticks/s sustained; tick→signal p50 {overZmq["tick_to_signal_p50_ms"]} ms p99 {overZmq["tick_to_signal_p99_ms"]} ms");
+var pacedRate = Option("--paced-rate", 10_000);
+var pacedTicks = (long)Option("--paced-ticks", 300_000);
+var overZmq = await OverZmqAsync(root, bars, pacedRate, pacedTicks);
+var t = overZmq["throughput"]!;
+var l = overZmq["paced_latency"]!;
+Console.WriteLine($"over ZeroMQ: {t["ticks_per_s"]} ticks/s sustained ({t["ticks_per_host_cpu_s"]} per host CPU-second); paced at {pacedRate}/s: tick→signal p50 {l["tick_to_signal_p50_ms"]} ms p99 {l["tick_to_signal_p99_ms"]} ms over {l["signals_measured"]} signals");
+
+double Option(string name, double fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
 
 var result = new JsonObject
 {
@@ -44,6 +54,7 @@ var result = new JsonObject
     ["machine"] = new JsonObject
     {
         ["logical_cores"] = Environment.ProcessorCount,
+        ["load_average_at_end"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a",
         ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
         ["dotnet"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
     },
@@ -113,7 +124,7 @@ static JsonObject InProcess(List<HistoricalBar> bars, int runs)
     };
 }
 
-static async Task<JsonObject> OverZmqAsync(string root, List<HistoricalBar> bars)
+static async Task<JsonObject> OverZmqAsync(string root, List<HistoricalBar> bars, double pacedRate, long pacedTicks)
 {
     var work = Directory.CreateTempSubdirectory("bitten-bench-signals-");
     var sender = Path.Combine(work.FullName, "feedpush");
@@ -141,58 +152,110 @@ static async Task<JsonObject> OverZmqAsync(string root, List<HistoricalBar> bars
         }
     }
 
-    int Free() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
-    var (http, feed) = (Free(), Free());
-    var host = Process.Start(new ProcessStartInfo("dotnet")
+    // Phase 1, throughput: the whole file as fast as libzmq sends it; the host's own CPU time is read from /proc,
+    // so that ticks per host CPU-second can be compared across machines and loads.
+    JsonObject throughput;
+    await using (var host = await BenchHost.StartAsync(work.FullName, "throughput", []))
     {
-        ArgumentList =
+        using var push = Process.Start(new ProcessStartInfo(sender, $"tcp://127.0.0.1:{host.FeedPort} {file}") { RedirectStandardOutput = true })!;
+        (await push.StandardOutput.ReadLineAsync())!.ShouldStart("LOADED");
+        var cpuBefore = host.CpuSeconds();
+        var sw = Stopwatch.StartNew();
+        double accepted = 0, rejected = 0;
+        await Until(async () =>
         {
-            Path.Combine(AppContext.BaseDirectory, "Bitten.Host.dll"), $"--Urls=http://127.0.0.1:{http}",
-            $"--Storage:DataDirectory={Path.Combine(work.FullName, "data")}", $"--Logging:Directory={Path.Combine(work.FullName, "logs")}",
-            "--Logging:MinimumLevel=Warning", $"--Zmq:FeedPort={feed}", $"--Zmq:SignalPort={Free()}", $"--Zmq:MarketPort={Free()}",
-            $"--Zmq:CommandPort={Free()}", $"--Zmq:ReportPort={Free()}", "--Modules:Signals:FeedSources:0=bench-feed",
-            "--Modules:Signals:FeedCredentials:bench-feed=bench-token", "--Modules:Signals:TickQueueCapacity=1000000",
-        },
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-    })!;
-    _ = host.StandardOutput.ReadToEndAsync();
-    _ = host.StandardError.ReadToEndAsync();
-    using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
-    await Until(async () => { try { return (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode; } catch (HttpRequestException) { return false; } }, TimeSpan.FromSeconds(60));
+            var text = await host.MetricsAsync();
+            accepted = Metric(text, "bitten_ticks_in_total");
+            rejected = Sum(text, "bitten_ticks_rejected_total{");
+            return accepted + rejected >= count;
+        }, TimeSpan.FromMinutes(10));
+        sw.Stop();
+        var cpu = host.CpuSeconds() - cpuBefore;
+        await push.WaitForExitAsync();
+        var metrics = await host.MetricsAsync();
+        var (p50, p99, samples) = Quantiles(metrics, "bitten_tick_to_signal_ms");
+        throughput = new JsonObject
+        {
+            ["ticks"] = count,
+            ["accepted"] = accepted,
+            ["rejected"] = rejected,
+            ["rejected_by_reason"] = Rejections(metrics),
+            ["elapsed_s"] = Math.Round(sw.Elapsed.TotalSeconds, 2),
+            ["ticks_per_s"] = Math.Round(count / sw.Elapsed.TotalSeconds),
+            ["host_cpu_s"] = Math.Round(cpu, 2),
+            ["ticks_per_host_cpu_s"] = Math.Round(count / cpu),
+            ["signals_under_saturation"] = samples,
+            ["tick_to_signal_under_saturation_p50_ms"] = p50,
+            ["tick_to_signal_under_saturation_p99_ms"] = p99,
+            ["note"] = "ticks/s is wall time from the first message to the last one counted; host_cpu_s is the host process's user+system time over that span (all its threads). Latency here includes waiting in a saturated queue; see paced_latency",
+        };
+    }
 
-    var push = Process.Start(new ProcessStartInfo(sender, $"tcp://127.0.0.1:{feed} {file}") { RedirectStandardOutput = true })!;
-    (await push.StandardOutput.ReadLineAsync())!.ShouldStart("LOADED");
-    var sw = Stopwatch.StartNew();
-    double accepted = 0, rejected = 0;
-    await Until(async () =>
+    Console.WriteLine($"throughput phase: {throughput.ToJsonString()}");
+
+    // Phase 2, latency at a sustainable rate: a fresh host with the entry threshold opened (so that more bar closes
+    // become signals: the same store-then-publish path, more samples), fed at a fixed pace well below saturation.
+    JsonObject paced;
+    await using (var host = await BenchHost.StartAsync(work.FullName, "paced", ["--Modules:Signals:MinThreshold=0", "--Modules:Signals:InitialThreshold=0", "--Modules:Signals:MinExpectedValueR=-1"]))
     {
-        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        accepted = Metric(text, "bitten_ticks_in_total");
-        rejected = Sum(text, "bitten_ticks_rejected_total{");
-        return accepted + rejected >= count;
-    }, TimeSpan.FromMinutes(10));
-    sw.Stop();
-    await push.WaitForExitAsync();
-    var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-    host.Kill(entireProcessTree: true);
-    await host.WaitForExitAsync();
-    var (p50, p99, samples) = Quantiles(metrics, "bitten_tick_to_signal_ms");
+        var ticks = Math.Min(pacedTicks, count);
+        using var push = Process.Start(new ProcessStartInfo(sender, string.Create(CultureInfo.InvariantCulture, $"tcp://127.0.0.1:{host.FeedPort} {file} {pacedRate} {ticks}")) { RedirectStandardOutput = true })!;
+        (await push.StandardOutput.ReadLineAsync())!.ShouldStart("LOADED");
+        var sw = Stopwatch.StartNew();
+        double accepted = 0, rejected = 0;
+        await Until(async () =>
+        {
+            var text = await host.MetricsAsync();
+            accepted = Metric(text, "bitten_ticks_in_total");
+            rejected = Sum(text, "bitten_ticks_rejected_total{");
+            return accepted + rejected >= ticks;
+        }, TimeSpan.FromMinutes(10));
+        sw.Stop();
+        await push.WaitForExitAsync();
+        await Task.Delay(500); // the last signals' store and send (the histogram is written after the send)
+        var metrics = await host.MetricsAsync();
+        var (p50, p99, samples) = Quantiles(metrics, "bitten_tick_to_signal_ms");
+        var (_, p90, _) = Quantiles(metrics, "bitten_tick_to_signal_ms", 0.9);
+        paced = new JsonObject
+        {
+            ["rate_ticks_per_s"] = pacedRate,
+            ["ticks"] = ticks,
+            ["achieved_ticks_per_s"] = Math.Round(ticks / sw.Elapsed.TotalSeconds),
+            ["rejected_by_reason"] = Rejections(metrics),
+            ["host_settings"] = "Modules:Signals:MinThreshold=0, InitialThreshold=0, MinExpectedValueR=-1 (per-symbol cooldowns and limits unchanged)",
+            ["signals_measured"] = samples,
+            ["tick_to_signal_p50_ms"] = p50,
+            ["tick_to_signal_p90_ms"] = p90,
+            ["tick_to_signal_p99_ms"] = p99,
+            ["tick_to_signal_max_bucket_ms"] = MaxBucket(metrics, "bitten_tick_to_signal_ms"),
+        };
+    }
+
+    work.Delete(recursive: true); // the 260 MB tick file and both hosts' data
     return new JsonObject
     {
         ["sender"] = "libzmq 4.x PUSH (native/feedpush.c, compiled at bench time), one connection, pre-loaded JSON lines",
-        ["receiver"] = "Bitten.Host process: PULL 5556 → Utf8JsonReader → auth cache → bounded channel → engine (4 symbols)",
-        ["ticks"] = count,
-        ["accepted"] = accepted,
-        ["rejected"] = rejected,
-        ["rejected_by_reason"] = Rejections(metrics),
-        ["elapsed_s"] = Math.Round(sw.Elapsed.TotalSeconds, 2),
-        ["ticks_per_s"] = Math.Round(count / sw.Elapsed.TotalSeconds),
-        ["signals_measured"] = samples,
-        ["tick_to_signal_p50_ms"] = p50,
-        ["tick_to_signal_p99_ms"] = p99,
-        ["tick_to_signal_note"] = "from the feed message's receipt to the signal sent on PUB 5557, after it is stored (a signal is never published unless stored); estimated from the histogram's buckets as Prometheus histogram_quantile does",
+        ["receiver"] = "Bitten.Host process: PULL 5556 → Utf8JsonReader → auth cache → bounded channel → engine (4 symbols) → bars and signals to signals.db (one writer), relay PUB 5560",
+        ["throughput"] = throughput,
+        ["paced_latency"] = paced,
+        ["tick_to_signal_note"] = "from the feed message's receipt to the signal sent on PUB 5557, after it is stored (a signal is never published unless stored); estimated from the histogram's buckets (0.1, 0.25, 0.5, 1, 2, 5 … ms) as Prometheus histogram_quantile does",
     };
+}
+
+static double MaxBucket(string text, string name)
+{
+    // The smallest bucket bound that holds every sample.
+    var buckets = new SortedDictionary<double, double>();
+    foreach (var line in text.Split('\n').Where(l => l.StartsWith(name + "_bucket{", StringComparison.Ordinal)))
+    {
+        var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
+        var bound = le[..le.IndexOf('"', StringComparison.Ordinal)];
+        var key = bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture);
+        buckets[key] = buckets.GetValueOrDefault(key) + double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    var total = buckets.Count == 0 ? 0 : buckets.Last().Value;
+    return buckets.FirstOrDefault(b => b.Value >= total && total > 0).Key;
 }
 
 static double Metric(string text, string name)
@@ -228,7 +291,7 @@ static JsonObject Rejections(string text)
     return result;
 }
 
-static (double P50, double P99, double Count) Quantiles(string text, string name)
+static (double P50, double P99, double Count) Quantiles(string text, string name, double high = 0.99)
 {
     var buckets = new SortedDictionary<double, double>();
     foreach (var line in text.Split('\n').Where(l => l.StartsWith(name + "_bucket{", StringComparison.Ordinal)))
@@ -263,7 +326,7 @@ static (double P50, double P99, double Count) Quantiles(string text, string name
         return lower;
     }
 
-    return (Q(0.5), Q(0.99), total);
+    return (Q(0.5), Q(high), total);
 }
 
 static async Task Until(Func<Task<bool>> condition, TimeSpan timeout)
@@ -276,7 +339,7 @@ static async Task Until(Func<Task<bool>> condition, TimeSpan timeout)
             throw new TimeoutException("benchmark condition not reached in " + timeout);
         }
 
-        await Task.Delay(5);
+        await Task.Delay(100); // polling /metrics costs the host CPU: not more often
     }
 }
 
@@ -334,5 +397,96 @@ internal static class StringChecks
         {
             throw new InvalidOperationException($"expected '{prefix}…', got '{text}'");
         }
+    }
+}
+
+/// <summary>A Bitten.Host process on free loopback ports with the bench feed's credentials and its own data folder.</summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _client;
+
+    private BenchHost(Process process, HttpClient client, int feedPort)
+    {
+        _process = process;
+        _client = client;
+        FeedPort = feedPort;
+    }
+
+    public int FeedPort { get; }
+
+    public static async Task<BenchHost> StartAsync(string work, string name, string[] extra)
+    {
+        static int Free() { using var l = new TcpListener(IPAddress.Loopback, 0); l.Start(); return ((IPEndPoint)l.LocalEndpoint).Port; }
+        var (http, feed) = (Free(), Free());
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "Bitten.Host.dll"), $"--Urls=http://127.0.0.1:{http}",
+                $"--Storage:DataDirectory={Path.Combine(work, name, "data")}", $"--Logging:Directory={Path.Combine(work, name, "logs")}",
+                "--Logging:MinimumLevel=Warning", $"--Zmq:FeedPort={feed}", $"--Zmq:SignalPort={Free()}", $"--Zmq:MarketPort={Free()}",
+                $"--Zmq:CommandPort={Free()}", $"--Zmq:ReportPort={Free()}", "--Modules:Signals:FeedSources:0=bench-feed",
+                "--Modules:Signals:FeedCredentials:bench-feed=bench-token", "--Modules:Signals:TickQueueCapacity=1000000",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var a in extra)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
+        var sw = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (sw.Elapsed > TimeSpan.FromMinutes(5) || process.HasExited) // a loaded 2-core machine can take a minute to start the host
+            {
+                throw new TimeoutException("Bitten.Host did not become healthy" + (process.HasExited ? ": " + await output : string.Empty));
+            }
+
+            await Task.Delay(100);
+        }
+
+        return new BenchHost(process, client, feed);
+    }
+
+    public Task<string> MetricsAsync() => _client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+    /// <summary>User + system CPU time of the host process so far (from /proc; 0 where there is none).</summary>
+    public double CpuSeconds()
+    {
+        var stat = $"/proc/{_process.Id}/stat";
+        if (!File.Exists(stat))
+        {
+            return _process.TotalProcessorTime.TotalSeconds;
+        }
+
+        var fields = File.ReadAllText(stat);
+        var parts = fields[(fields.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(parts[11], CultureInfo.InvariantCulture) + long.Parse(parts[12], CultureInfo.InvariantCulture)) / 100.0; // utime, stime (clock ticks)
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _client.Dispose();
     }
 }

@@ -40,7 +40,6 @@ internal sealed class EaClient(string eaId, string token, HostPorts ports, Recor
         _ = ReadLoopAsync(ct);
         _ = HeartbeatLoopAsync(ct);
         await SendHelloAsync(ct);
-        await _feed.SendAsync(Symbols(), ct);
     }
 
     private async Task SendHelloAsync(CancellationToken ct) =>
@@ -123,7 +122,11 @@ internal sealed class EaClient(string eaId, string token, HostPorts ports, Recor
             case "hello_ack":
                 if (root.TryGetProperty("ok", out var ok) && ok.GetBoolean())
                 {
-                    _acked.TrySetResult();
+                    // After the ack: a symbols message that overtakes the hello (another socket) is dropped as unknown_ea.
+                    if (_acked.TrySetResult())
+                    {
+                        await _feed.SendAsync(Symbols(), ct);
+                    }
                 }
                 else
                 {

@@ -23,6 +23,7 @@ internal sealed class LoadOptions
                                sampling RSS, GC heap, fds and threads; writes bench/results/soak.json
           --output FILE        result file (default bench/results/load.json or soak.json)
           --keep               keep the temporary data directory (its path is printed)
+          --host KEY=VALUE     an extra host setting, repeatable (e.g. --host Logging:MinimumLevel=Information)
         """;
 
     public int Users { get; set; } = 5_000;
@@ -48,6 +49,8 @@ internal sealed class LoadOptions
     public bool Keep { get; set; }
 
     public string? Output { get; set; }
+
+    public List<string> HostSettings { get; } = [];
 
     public int SseClients => Math.Min(Sse < 0 ? Users : Sse, Users);
 
@@ -76,6 +79,7 @@ internal sealed class LoadOptions
                 case "--keep": o.Keep = true; break;
                 case "--output": o.Output = Next(); break;
                 case "--help": break;
+                case "--host": o.HostSettings.Add(Next()); break;
                 default: throw new ArgumentException($"unknown option {a}\n\n{Usage}");
             }
         }

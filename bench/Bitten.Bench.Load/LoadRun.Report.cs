@@ -23,7 +23,7 @@ internal sealed partial class LoadRun
         long missingFrames = 0;
         foreach (var id in measured)
         {
-            var frames = r.MissionFrames.TryGetValue(id, out var bag) ? bag.ToArray() : [];
+            var frames = r.MissionFrames.TryGetValue(id, out var byUser) ? byUser.Values.ToArray() : [];
             var t0 = r.Signals[id].ReceivedTicks;
             delivered.AddRange(frames.Select(t => Recorder.Ms(t0, t)));
             missingFrames += Math.Max(0, f.SseConnected - frames.Length);
@@ -62,6 +62,7 @@ internal sealed partial class LoadRun
         if (notAtEa > 0) r.Errors["accepted fires never at their EA"] = notAtEa;
         if (notOnStream > 0) r.Errors["fills never on the user's stream"] = notOnStream;
         if (f.Bot.TooManyRequests > 0) r.Errors["telegram 429 answers"] = f.Bot.TooManyRequests;
+        if (r.Counters.TryGetValue("sse_duplicate_missions", out var duplicates) && duplicates > 0) r.Errors["the same mission twice on a stream"] = duplicates;
         var logs = ScanLogs(f.LogDirectory);
         if (logs.Errors > 0) r.Errors["host log errors"] = logs.Errors;
         var hostProblems = HostMetrics.Problems(f.Metrics);

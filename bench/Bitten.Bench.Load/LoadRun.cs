@@ -80,6 +80,7 @@ internal sealed partial class LoadRun(LoadOptions options)
         Console.WriteLine($"{acked.Count(a => a)} of {_eas.Count} EAs said hello ({started.Elapsed.TotalSeconds:0} s)");
         var ticks = TicksAsync(feeds, ct);
         var sse = _users.Take(options.SseClients).Select(u => new SseClient(u, streams, _recorder, OnMissionAsync)).ToList();
+        var connectClock = Stopwatch.StartNew();
         using (var gate = new SemaphoreSlim(128))
         {
             var running = new List<Task>(sse.Count);
@@ -90,7 +91,6 @@ internal sealed partial class LoadRun(LoadOptions options)
                 _ = s.Connected.ContinueWith(_ => gate.Release(), TaskScheduler.Default);
             }
 
-            var connectClock = Stopwatch.StartNew();
             try
             {
                 await Task.WhenAll(sse.Select(s => s.Connected)).WaitAsync(TimeSpan.FromMinutes(5), ct);
@@ -150,6 +150,11 @@ internal sealed partial class LoadRun(LoadOptions options)
 
     private IEnumerable<string> Settings(string botApi, IEnumerable<string> feeds, IEnumerable<string> weekendEas)
     {
+        foreach (var extra in options.HostSettings)
+        {
+            yield return "--" + extra;
+        }
+
         yield return "--Simulator:Enabled=false";
         yield return $"--Telegram:BotToken={_botToken}";
         yield return $"--Telegram:ApiBaseUrl={botApi}";

@@ -37,11 +37,14 @@ internal sealed class Market(string name, int digits, double pip, double basePri
     /// <summary>USD value of one point for one lot (the EA reports it for a USD account).</summary>
     public double TickValueUsd => Math.Pow(10, -digits) * contractSize * usdPerProfitUnit;
 
-    /// <summary>The next tick: a step of up to 0.3 pip, pulled back toward the base so the price stays near it for hours.</summary>
+    /// <summary>
+    /// The next tick: a step of up to 0.1 pip, pulled back toward the base (a stationary spread of about 0.2 pip), so a
+    /// mission fired a minute late is still within the 0.3 R drift guard and refusals measure the host, not the walk.
+    /// </summary>
     public (double Bid, double Ask) Next()
     {
-        var step = (_random.NextDouble() - 0.5) * 0.6 * pip;
-        _mid += step - ((_mid - _base) * 0.01);
+        var step = (_random.NextDouble() - 0.5) * 0.2 * pip;
+        _mid += step - ((_mid - _base) * 0.05);
         var half = spreadPips * pip / 2;
         return (_mid - half, _mid + half);
     }

@@ -13,8 +13,8 @@ internal sealed class Recorder
     /// <summary>Signal id → when the signal arrived on SUB 5557, and its created_ts_ms (the triggering tick's ts_ms).</summary>
     public ConcurrentDictionary<string, (long ReceivedTicks, long CreatedMs, long ReceivedUnixMs)> Signals { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Signal id → arrival of each client's <c>event: mission</c>.</summary>
-    public ConcurrentDictionary<string, ConcurrentBag<long>> MissionFrames { get; } = new(StringComparer.Ordinal);
+    /// <summary>Signal id → user index → arrival of that client's first <c>event: mission</c> for it (a repeat is counted).</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<int, long>> MissionFrames { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Mission id → when the virtual user sent POST …/fire.</summary>
     public ConcurrentDictionary<string, long> FireRequested { get; } = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -113,8 +114,14 @@ internal sealed class SseClient(SeededUser user, HttpClient http, Recorder recor
                 fireable = root.TryGetProperty("fireable", out var f) && f.ValueKind == JsonValueKind.True;
             }
 
-            recorder.MissionFrames.GetOrAdd(signalId, _ => []).Add(at);
             recorder.Count("sse_missions");
+            if (!recorder.MissionFrames.GetOrAdd(signalId, _ => new ConcurrentDictionary<int, long>()).TryAdd(user.Index, at))
+            {
+                // The same signal's mission twice on one stream (e.g. re-announced while the first fan-out was still running).
+                recorder.Count("sse_duplicate_missions");
+                return;
+            }
+
             await onMission(user, signalId, missionId, fireable);
         }
         else if (eventName == "mission_state")

@@ -12,7 +12,7 @@ internal static class HostMetrics
     {
         foreach (var line in text.Split('\n'))
         {
-            if (line.StartsWith(name + " ", StringComparison.Ordinal) || line.StartsWith(name + "{", StringComparison.Ordinal))
+            if (line.StartsWith(name + " ", StringComparison.Ordinal) || (!name.Contains('{', StringComparison.Ordinal) && line.StartsWith(name + "{", StringComparison.Ordinal)))
             {
                 return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
             }

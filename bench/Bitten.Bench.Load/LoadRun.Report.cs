@@ -63,6 +63,9 @@ internal sealed partial class LoadRun
         if (notOnStream > 0) r.Errors["fills never on the user's stream"] = notOnStream;
         if (f.Bot.TooManyRequests > 0) r.Errors["telegram 429 answers"] = f.Bot.TooManyRequests;
         if (r.Counters.TryGetValue("sse_duplicate_missions", out var duplicates) && duplicates > 0) r.Errors["the same mission twice on a stream"] = duplicates;
+        if (measured.Count == 0) r.Errors["no signal published while measuring"] = 1; // nothing measured is not a pass
+        var unconfirmed = HostMetrics.Value(f.Metrics, "bitten_fires_total{status=\"Unconfirmed\"}");
+        if (unconfirmed > 0) r.Errors["fires marked unconfirmed (the EA confirmed each at once)"] = (long)unconfirmed;
         var logs = ScanLogs(f.LogDirectory);
         if (logs.Errors > 0) r.Errors["host log errors"] = logs.Errors;
         var hostProblems = HostMetrics.Problems(f.Metrics);

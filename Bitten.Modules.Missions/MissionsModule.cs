@@ -36,6 +36,7 @@ public static class MissionsModule
         services.AddScoped<Requests>();
         services.AddScoped<MissionTransitions>();
         services.AddScoped<MissionFanOut>();
+        services.AddSingleton<FanOutsInProgress>();
         services.AddTransient<ExpirySweepJob>();
         services.AddTransient<AnnouncementRecoveryJob>();
         services.AddSingleton(sp => new ScheduledJob("missions.announcement-recovery", typeof(AnnouncementRecoveryJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));

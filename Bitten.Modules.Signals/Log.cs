@@ -61,4 +61,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 26, Level = LogLevel.Error, Message = "The current ML model could not be loaded; the model in use (or the pattern prior) stays until the next check")]
     public static partial void ModelLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 27, Level = LogLevel.Warning, Message = "Test signal {SignalId} forced on {Symbol} {Side} by an operator (Modules:Signals:TestSignals is on: never in production)")]
+    public static partial void TestSignalForced(ILogger logger, string signalId, string symbol, string side);
 }

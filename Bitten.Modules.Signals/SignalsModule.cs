@@ -8,6 +8,7 @@ using Bitten.Modules.Signals.Ml;
 using Bitten.Modules.Signals.Persistence;
 using Bitten.Modules.Signals.Publishing;
 using Bitten.Modules.Signals.Scoring;
+using Bitten.Modules.Signals.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ public static class SignalsModule
 
         services.AddSingleton<SignalsRuntime>();
         services.AddSingleton<SignalsMetrics>();
+        services.AddSingleton<Testing.TestSignalRequests>();
         // The ML filter (issue #12): the registry's current model is the engine's probability seam.
         services.TryAddSingleton<LiveWinModel>();
         services.TryAddSingleton<IWinProbabilityModel>(sp => sp.GetRequiredService<LiveWinModel>());
@@ -88,5 +90,5 @@ public static class SignalsModule
         section.Exists() ? section.GetChildren().OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue).Select(c => c.Value ?? "").ToArray() : null;
 
     /// <summary>Maps the module's HTTP routes.</summary>
-    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapThresholdHistory().MapMlApi();
+    public static IEndpointRouteBuilder MapSignalsEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapSignalsApi().MapThresholdHistory().MapMlApi().MapTestSignals();
 }

@@ -91,4 +91,10 @@ internal sealed class SignalsOptions
     /// the embedded demo turns it on because its simulated market stays open (Simulator:OpenAtWeekends).
     /// </summary>
     public bool SignalsAtWeekends { get; set; }
+
+    /// <summary>
+    /// Lets an admin force test signals (<c>POST /api/admin/signals/test</c>) for load runs and drills. A test signal is
+    /// a real signal: stored, published, turned into missions for every user and fireable. Off in production.
+    /// </summary>
+    public bool TestSignals { get; set; }
 }

@@ -22,6 +22,14 @@ internal sealed class XpLedger(GamificationDbContext db, IMediator mediator, Tim
             return null;
         }
 
+        // Achievements re-offer every level reached on each trade event: look first, so the common replay is a read, not
+        // a failed INSERT that EF Core logs at Error level twice; the unique index below still settles concurrent awards.
+        if (await db.XpLedger.AsNoTracking().AnyAsync(x => x.AwardKey == awardKey, ct))
+        {
+            Log.XpDuplicate(logger, user.Value, awardKey);
+            return null;
+        }
+
         var row = new XpAward
         {
             UserId = user.Value,

@@ -11,10 +11,12 @@ namespace Bitten.Modules.Missions.Creation;
 /// <summary>
 /// Announces again any mission that was stored but not marked announced <c>ReannounceAfterSeconds</c> ago
 /// (the process died between the insert and the announcement, or the mark failed) and has not expired, so
-/// no user loses an alert to a crash. Consumers are idempotent per mission id (Users' alert dedupe key).
+/// no user loses an alert to a crash. Consumers are idempotent per mission id (Users' alert dedupe key). Missions of a
+/// fan-out still running in this process (<see cref="FanOutsInProgress"/>) are left to it, however long it takes.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class AnnouncementRecoveryJob(MissionsDbContext db, IMediator mediator, TimeProvider time, IOptions<MissionsOptions> options, ILogger<AnnouncementRecoveryJob> logger) : IJob
+internal sealed class AnnouncementRecoveryJob(
+    MissionsDbContext db, IMediator mediator, TimeProvider time, IOptions<MissionsOptions> options, FanOutsInProgress inProgress, ILogger<AnnouncementRecoveryJob> logger) : IJob
 {
     public Task Execute(IJobExecutionContext context) => RecoverAsync(context.CancellationToken);
 
@@ -26,10 +28,11 @@ internal sealed class AnnouncementRecoveryJob(MissionsDbContext db, IMediator me
         var pending = (int)MissionStatus.Pending;
         var viewOnly = (int)MissionStatus.ViewOnly;
         var total = 0;
+        var running = inProgress.Snapshot(); // fan-outs still announcing in this process are not lost, only slow
         while (true)
         {
             var rows = await db.Missions.AsNoTracking()
-                .Where(m => m.AnnouncedAtMs == null && m.CreatedAtMs <= olderThan)
+                .Where(m => m.AnnouncedAtMs == null && m.CreatedAtMs <= olderThan && !running.Contains(m.SignalId))
                 .OrderBy(m => m.CreatedAtMs)
                 .Take(options.Value.ExpirySweepBatch)
                 .ToListAsync(cancellationToken);

@@ -27,6 +27,7 @@ internal sealed class MissionFanOut(
     TimeProvider time,
     IOptions<MissionsOptions> options,
     MissionsMetrics metrics,
+    FanOutsInProgress inProgress,
     ILogger<MissionFanOut> logger)
 {
     private readonly MissionsOptions _options = options.Value;
@@ -53,6 +54,7 @@ internal sealed class MissionFanOut(
         }
 
         var signalId = signal.SignalId.Value;
+        using var running = inProgress.Begin(signalId); // the recovery job leaves this signal's rows to us until we return
         var existing = (await db.Missions.AsNoTracking().Where(m => m.SignalId == signalId).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var rates = new CrossRates(requests);
         var rows = new List<MissionRecord>(audience.Count);

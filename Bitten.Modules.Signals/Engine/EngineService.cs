@@ -27,6 +27,7 @@ internal sealed class EngineService(
     IOptions<ZmqOptions> zmq,
     BoundEndpoints endpoints,
     IServiceScopeFactory scopes,
+    Testing.TestSignalRequests testSignals,
     TimeProvider time,
     ILogger<EngineService> logger) : BackgroundService
 {
@@ -88,6 +89,10 @@ internal sealed class EngineService(
                         runtime.LastAsk[tick.SymbolIndex] = tick.Ask;
                         Volatile.Write(ref runtime.LastTickMs[tick.SymbolIndex], tick.TsMs);
                         output.RelayTick(tick.SymbolIndex, tick.Bid, tick.Ask, tick.TsMs);
+                        if (testSignals.Pending)
+                        {
+                            ForceTestSignals(engine, tick.SymbolIndex);
+                        }
                     }
 
                     if ((++drained & 4095) == 0)
@@ -109,6 +114,20 @@ internal sealed class EngineService(
             {
                 Log.EngineLoopFailed(logger, ex);
             }
+        }
+    }
+
+    private readonly List<Testing.TestSignalRequest> _forced = [];
+
+    // Right after the symbol's accepted tick, so the signal carries that tick's time and receipt (tick→signal is measured).
+    private void ForceTestSignals(SignalEngine engine, int symbolIndex)
+    {
+        _forced.Clear();
+        testSignals.TakeFor(symbolIndex, _forced);
+        foreach (var request in _forced)
+        {
+            var signal = engine.ForceTestSignal(symbolIndex, request.Side, request.Confidence);
+            Log.TestSignalForced(logger, signal?.SignalId ?? "(none: no price yet)", runtime.Symbols[symbolIndex].Name, request.Side.ToString());
         }
     }
 

@@ -54,6 +54,29 @@ public sealed class AnnouncementRecoveryJobTests
     }
 
     [Fact]
+    public async Task Recover_WhenTheSignalsFanOutIsStillAnnouncingPastTheGrace_LeavesItsMissionsToIt()
+    {
+        await using var harness = new MissionsHarness();
+        harness.AddUsers(3);
+        var signal = harness.Signal(ttl: TimeSpan.FromMinutes(15));
+        await harness.PublishAsync(signal);
+        // As if a big fan-out were still announcing: stored, not yet marked, and registered as running in this process.
+        await harness.InScopeAsync(sp => sp.GetRequiredService<MissionsDbContext>().Missions
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.AnnouncedAtMs, (long?)null)));
+        harness.World.Created.Clear();
+        var running = harness.Services.GetRequiredService<FanOutsInProgress>().Begin(signal.SignalId.Value);
+        harness.Time.Advance(TimeSpan.FromSeconds(60));
+
+        var whileRunning = await RecoverAsync(harness);
+        running.Dispose(); // the fan-out ended without marking them (e.g. it failed part-way)
+        var afterwards = await RecoverAsync(harness);
+
+        whileRunning.ShouldBe(0, "a running fan-out's missions are not announced twice");
+        afterwards.ShouldBe(3);
+        harness.World.Created.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Module_Always_SchedulesTheRecoveryWithTheSweep()
     {
         await using var harness = new MissionsHarness();

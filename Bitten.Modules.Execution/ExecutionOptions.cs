@@ -47,4 +47,11 @@ internal sealed class ExecutionOptions
     /// <summary>How often the router looks at the outbox and confirmation deadlines when nothing wakes it.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10", ErrorMessage = "Modules:Execution:PollInterval must be between 00:00:00.010 and 00:00:10 (default 00:00:00.250).")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// TEST-ONLY fault injection (default false; never set it in production): the router sends no fire, so accepted fires stay
+    /// QUEUED in the outbox — the state a crash between queuing a fire and sending it leaves behind. The fault tests start the
+    /// host with it, kill it (SIGKILL) and restart it without it to prove such a fire is sent exactly once.
+    /// </summary>
+    public bool HoldOutbox { get; set; }
 }

@@ -70,4 +70,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "EA {EaId}: a new connection claimed its routing id; nothing is sent to it until a valid hello on that connection")]
     public static partial void EaRouteClaimed(ILogger logger, string eaId);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Modules:Execution:HoldOutbox is set (test-only fault injection): no fire will be sent to any terminal")]
+    public static partial void OutboxHeld(ILogger logger);
 }

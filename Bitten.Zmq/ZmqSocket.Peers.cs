@@ -100,6 +100,13 @@ public sealed partial class ZmqSocket
         return true;
     }
 
+    /// <summary>
+    /// On a ROUTER: true while a connected peer owns <paramref name="routingId"/>. After a <see cref="ZmqPeerEventKind.Disconnected"/>
+    /// event this tells whether the id is gone or a newer connection holds it.
+    /// </summary>
+    public bool HasRoute(ReadOnlySpan<byte> routingId) =>
+        Type == ZmqSocketType.Router && _routes.ContainsKey(System.Text.Encoding.Latin1.GetString(routingId));
+
     internal void Detach(ZmqPeer peer)
     {
         lock (_gate)

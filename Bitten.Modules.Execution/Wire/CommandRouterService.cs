@@ -46,6 +46,11 @@ internal sealed class CommandRouterService(
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
         Log.CommandsBound(logger, port);
+        if (options.Value.HoldOutbox)
+        {
+            Log.OutboxHeld(logger);
+        }
+
         await registry.EnsureLoadedAsync(stoppingToken);
         var receiving = Task.Run(() => ReceiveLoopAsync(socket, stoppingToken), stoppingToken);
         await OwnerLoopAsync(socket, stoppingToken);
@@ -138,6 +143,11 @@ internal sealed class CommandRouterService(
 
     private async Task DrainOutboxAsync(ZmqSocket socket, CancellationToken ct)
     {
+        if (options.Value.HoldOutbox)
+        {
+            return; // test-only fault injection: fires stay queued, as a crash between queuing and sending leaves them
+        }
+
         List<FireRecord> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -300,12 +310,30 @@ internal sealed class CommandRouterService(
     {
         while (socket.PeerEvents.TryRead(out var e))
         {
-            if (e.Kind != ZmqPeerEventKind.Connected || e.RoutingId.IsEmpty)
+            if (e.RoutingId.IsEmpty)
             {
                 continue;
             }
 
             var eaId = Encoding.UTF8.GetString(e.RoutingId.Span);
+            if (e.Kind == ZmqPeerEventKind.Disconnected)
+            {
+                // The EA's connection is gone and no newer one holds its id: its fires are refused at once ("terminal offline")
+                // instead of being accepted and failing at the send, until it reconnects and says hello.
+                if (!socket.HasRoute(e.RoutingId.Span) && registry.Find(eaId) is { Session: true })
+                {
+                    registry.EndSession(eaId);
+                    Log.EaSessionLost(logger, eaId);
+                }
+
+                continue;
+            }
+
+            if (e.Kind != ZmqPeerEventKind.Connected)
+            {
+                continue;
+            }
+
             if (registry.Find(eaId) is { Session: true, RouteVerified: true })
             {
                 registry.RouteClaimed(eaId);

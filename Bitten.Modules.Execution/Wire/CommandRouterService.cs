@@ -35,6 +35,9 @@ internal sealed class CommandRouterService(
 {
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
     private readonly Lock _peerEventGate = new();
+
+    /// <summary>Routing id → the connection that owns it now (from peer events, applied before each message is handled).</summary>
+    private readonly Dictionary<string, long> _routeOwners = new(StringComparer.Ordinal);
     private Task<bool>? _messageWait;
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
@@ -189,6 +192,12 @@ internal sealed class CommandRouterService(
             }
 
             SendQueued(socket); // a hello_ack queued while we were draining goes out before the fire
+            ApplyPeerEvents(socket); // a connection that claimed the id (or a drop) since the loop's start is seen before the send
+            if (registry.Find(fire.EaId) is not { Session: true, RouteVerified: true })
+            {
+                continue;
+            }
+
             var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
             switch (result)
             {
@@ -251,7 +260,15 @@ internal sealed class CommandRouterService(
                 }
 
                 var routingId = Encoding.UTF8.GetString(message[0]);
-                await HandleAsync(routingId, message.GetFrameMemory(1), stoppingToken);
+                if (!IsFromRouteOwner(routingId, message.ConnectionId))
+                {
+                    // Sent on a connection that another connection with the same routing id has since replaced: nothing can be
+                    // answered on it (replies go to the newer connection), and a hello on it must not verify the newer one's route.
+                    Drop("replaced_connection", routingId, "message from a connection whose routing id another connection took over");
+                    continue;
+                }
+
+                await HandleAsync(routingId, message.GetFrameMemory(1), message.ConnectionId, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -318,6 +335,11 @@ internal sealed class CommandRouterService(
             var eaId = Encoding.UTF8.GetString(e.RoutingId.Span);
             if (e.Kind == ZmqPeerEventKind.Disconnected)
             {
+                if (_routeOwners.TryGetValue(eaId, out var owner) && owner == e.ConnectionId)
+                {
+                    _routeOwners.Remove(eaId);
+                }
+
                 // The EA's connection is gone and no newer one holds its id: its fires are refused at once ("terminal offline")
                 // instead of being accepted and failing at the send, until it reconnects and says hello.
                 if (!socket.HasRoute(e.RoutingId.Span) && registry.Find(eaId) is { Session: true })
@@ -334,6 +356,8 @@ internal sealed class CommandRouterService(
                 continue;
             }
 
+            _routeOwners[eaId] = e.ConnectionId;
+
             if (registry.Find(eaId) is { Session: true, RouteVerified: true })
             {
                 registry.RouteClaimed(eaId);
@@ -343,7 +367,7 @@ internal sealed class CommandRouterService(
         }
     }
 
-    private async Task HandleAsync(string routingId, ReadOnlyMemory<byte> json, CancellationToken ct)
+    private async Task HandleAsync(string routingId, ReadOnlyMemory<byte> json, long connectionId, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -405,6 +429,11 @@ internal sealed class CommandRouterService(
                         return;
                     }
 
+                    if (!IsFromRouteOwner(routingId, connectionId))
+                    {
+                        registry.RouteClaimed(routingId); // another connection took the id while this hello was checked
+                    }
+
                     queue.WakeOutbox();
                     Log.EaHello(logger, routingId, credentials.Owner.Value.Value, hello.AccountLogin);
                     return;
@@ -443,6 +472,15 @@ internal sealed class CommandRouterService(
                     Drop("unknown_type", routingId, type);
                     return;
             }
+        }
+    }
+
+    /// <summary>True when the message came on the connection that owns its routing id now (or its connection is unknown).</summary>
+    private bool IsFromRouteOwner(string routingId, long connectionId)
+    {
+        lock (_peerEventGate)
+        {
+            return connectionId == 0 || !_routeOwners.TryGetValue(routingId, out var owner) || owner == connectionId;
         }
     }
 

@@ -10,6 +10,7 @@ public sealed class FaultEa : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<JsonElement> _events = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private bool _disposed;
 
     private FaultEa(Process process, string log)
     {
@@ -88,6 +89,12 @@ public sealed class FaultEa : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -84,6 +84,16 @@ internal sealed class TradingWorld : IAsyncDisposable
             .GetProperty("tick_age_s").ValueKind == JsonValueKind.Number;
     }, timeout, "the terminal is connected with EURUSD and the EURUSD quote is fresh");
 
+    public Task<bool> TerminalConnectedAsync() => TerminalFlagAsync("connected");
+
+    public Task<bool> TerminalOnlineAsync() => TerminalFlagAsync("online");
+
+    private async Task<bool> TerminalFlagAsync(string flag)
+    {
+        using var eas = JsonDocument.Parse(await Client!.GetStringAsync(new Uri("/api/eas", UriKind.Relative)));
+        return eas.RootElement.EnumerateArray().Any(e => e.GetProperty("ea_id").GetString() == EaId && e.GetProperty(flag).GetBoolean());
+    }
+
     /// <summary>A pending EURUSD BUY mission for the trader, stored as the fan-out stores one (the host reads it on fire).</summary>
     public async Task<string> AddMissionAsync()
     {

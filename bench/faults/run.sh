@@ -15,9 +15,10 @@ export BITTEN_FAULT_STALE_AFTER_SECONDS=${BITTEN_FAULT_STALE_AFTER_SECONDS:-30}
 export BITTEN_FAULT_FIRE_EVERY_SECONDS=${BITTEN_FAULT_FIRE_EVERY_SECONDS:-5}
 export BITTEN_FAULT_RECONNECT_LIMIT_S=${BITTEN_FAULT_RECONNECT_LIMIT_S:-5}
 
-dotnet build tests/Bitten.Host.Tests -c Release -v q -nologo
+config=${BITTEN_FAULT_CONFIGURATION:-Release}
+dotnet build tests/Bitten.Host.Tests -c "$config" -v q -nologo
 set +e
-dotnet test tests/Bitten.Host.Tests -c Release --no-build --filter "FullyQualifiedName~Bitten.Host.Tests.Faults" \
+dotnet test tests/Bitten.Host.Tests -c "$config" --no-build --filter "FullyQualifiedName~Bitten.Host.Tests.Faults" \
   --logger "trx;LogFileName=faults.trx" --results-directory "$trx_dir" --logger "console;verbosity=normal"
 status=$?
 set -e

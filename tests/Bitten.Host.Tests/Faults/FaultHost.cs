@@ -16,7 +16,7 @@ public sealed partial class FaultHost : IAsyncDisposable
 {
     public const string FeedId = "fault-feed";
     public const string FeedToken = "fault-feed-token";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180); // an upper bound for a loaded 2-core CI machine
 
     public FaultHost(TemporaryDirectory directory)
     {
@@ -83,7 +83,16 @@ public sealed partial class FaultHost : IAsyncDisposable
 
         var process = HostProcess.Start(Directory.Path, Arguments(extra));
         Process = process;
-        await Wait.UntilAsync(() => Listening().IsMatch(process.StandardOutput) || process.HasExited, StartTimeout, "the host reports it is listening");
+        try
+        {
+            await Wait.UntilAsync(() => Listening().IsMatch(process.StandardOutput) || process.HasExited, StartTimeout, "the host reports it is listening");
+        }
+        catch (TimeoutException ex)
+        {
+            var log = process.StandardOutput;
+            throw new TimeoutException($"{ex.Message}\n--- host output (last 4000 chars) ---\n{log[Math.Max(0, log.Length - 4000)..]}\n{process.StandardError}", ex);
+        }
+
         if (process.HasExited)
         {
             throw new InvalidOperationException($"the host exited with {process.ExitCode}:\n{process.StandardOutput}\n{process.StandardError}");

@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Demo accounts not seeded: {Reason}")]
     public static partial void DemoSeedSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Storage: a write of module {Module} failed because {Cause} (data directory {DataDirectory}): {Detail}. The failing operation was refused; reads keep working; writes resume once space is freed. {Suppressed} more such failures in the last 10 s were not logged")]
+    public static partial void StorageWriteFailed(ILogger logger, string module, string cause, string dataDirectory, string detail, int suppressed);
 }

@@ -62,4 +62,11 @@ internal sealed class ExecutionOptions
     /// <summary>Sends of one BITMODE command before it is given up (a trail step is dropped; a partial close or stop-to-entry stops BITMODE for the fire).</summary>
     [Range(1, 100, ErrorMessage = "Modules:Execution:BitmodeMaxAttempts must be 1-100 (default 4).")]
     public int BitmodeMaxAttempts { get; set; } = 4;
+
+    /// <summary>
+    /// TEST-ONLY fault injection (default false; never set it in production): the router sends no fire, so accepted fires stay
+    /// QUEUED in the outbox — the state a crash between queuing a fire and sending it leaves behind. The fault tests start the
+    /// host with it, kill it (SIGKILL) and restart it without it to prove such a fire is sent exactly once.
+    /// </summary>
+    public bool HoldOutbox { get; set; }
 }

@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Error, Message = "BITMODE exit loop iteration failed")]
     public static partial void BitmodeLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Modules:Execution:HoldOutbox is set (test-only fault injection): no fire will be sent to any terminal")]
+    public static partial void OutboxHeld(ILogger logger);
 }

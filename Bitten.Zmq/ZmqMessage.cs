@@ -31,6 +31,12 @@ public sealed class ZmqMessage : IDisposable
     /// <summary>The peer that delivered this message while it waits in the socket's queue (for the per-peer receive HWM).</summary>
     internal Transport.ZmqPeer? Source { get; set; }
 
+    /// <summary>
+    /// The connection that delivered this message (<see cref="ZmqPeerEvent.ConnectionId"/>); 0 for a message not received from
+    /// a peer. On a ROUTER it tells a message of the current owner of a routing id from one of a connection it replaced.
+    /// </summary>
+    public long ConnectionId { get; internal set; }
+
     /// <summary>Number of frames.</summary>
     public int FrameCount => _count;
 
@@ -103,6 +109,7 @@ public sealed class ZmqMessage : IDisposable
 
         _inPool = true;
         Source = null;
+        ConnectionId = 0;
         _count = 0;
         _length = 0;
         if (_buffer.Length > RetainedBufferLimit)

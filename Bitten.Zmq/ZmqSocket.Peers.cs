@@ -11,6 +11,7 @@ public sealed partial class ZmqSocket
     private readonly ConcurrentDictionary<string, ZmqPeer> _routes = new(StringComparer.Ordinal);
     private ZmqPeer[] _peers = [];
     private uint _nextRoutingId = (uint)Random.Shared.Next();
+    private long _nextConnectionId;
     private System.Threading.Channels.Channel<ZmqPeerEvent>? _peerEvents;
 
     /// <summary>
@@ -35,11 +36,11 @@ public sealed partial class ZmqSocket
         }
     }
 
-    private void RaisePeerEvent(ZmqPeerEventKind kind, byte[]? routingId)
+    private void RaisePeerEvent(ZmqPeerEventKind kind, byte[]? routingId, long connectionId)
     {
         if (Options.PeerEvents)
         {
-            PeerEventChannel.Writer.TryWrite(new ZmqPeerEvent(kind, routingId ?? []));
+            PeerEventChannel.Writer.TryWrite(new ZmqPeerEvent(kind, routingId ?? [], connectionId));
         }
     }
 
@@ -85,8 +86,9 @@ public sealed partial class ZmqSocket
                 _routes[key] = peer;
             }
 
+            peer.ConnectionId = ++_nextConnectionId;
             _peers = [.. _peers, peer];
-            RaisePeerEvent(ZmqPeerEventKind.Connected, Type == ZmqSocketType.Router ? peer.RoutingId : null);
+            RaisePeerEvent(ZmqPeerEventKind.Connected, Type == ZmqSocketType.Router ? peer.RoutingId : null, peer.ConnectionId);
             if (Type == ZmqSocketType.Sub)
             {
                 foreach (var topic in LocalSubscriptions.Topics)
@@ -100,6 +102,13 @@ public sealed partial class ZmqSocket
         return true;
     }
 
+    /// <summary>
+    /// On a ROUTER: true while a connected peer owns <paramref name="routingId"/>. After a <see cref="ZmqPeerEventKind.Disconnected"/>
+    /// event this tells whether the id is gone or a newer connection holds it.
+    /// </summary>
+    public bool HasRoute(ReadOnlySpan<byte> routingId) =>
+        Type == ZmqSocketType.Router && _routes.ContainsKey(System.Text.Encoding.Latin1.GetString(routingId));
+
     internal void Detach(ZmqPeer peer)
     {
         lock (_gate)
@@ -110,7 +119,7 @@ public sealed partial class ZmqSocket
                 _routes.TryRemove(peer.RoutingKey, out _);
             }
 
-            RaisePeerEvent(ZmqPeerEventKind.Disconnected, Type == ZmqSocketType.Router ? peer.RoutingId : null);
+            RaisePeerEvent(ZmqPeerEventKind.Disconnected, Type == ZmqSocketType.Router ? peer.RoutingId : null, peer.ConnectionId);
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Host.Cli;
 
 /// <summary>
-/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>backtest</c>, <c>train</c>, <c>rollback-model</c>, <c>--help</c>.
+/// Command-line verbs: <c>run</c> (default), <c>migrate</c>, <c>backup</c>, <c>restore</c>, <c>backtest</c>, <c>train</c>, <c>rollback-model</c>, <c>--help</c>.
 /// Configuration and database-file errors end the process with a message and a non-zero code.
 /// </summary>
 internal static class HostEntryPoint
@@ -14,6 +14,7 @@ internal static class HostEntryPoint
     public const int ExitUsage = 64;
     public const int ExitConfiguration = 78;
     public const int ExitDatabase = 74;
+    public const int ExitDataDirectoryInUse = 75;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,9 +36,9 @@ internal static class HostEntryPoint
             return ExitUsage;
         }
 
-        // train and rollback-model take one positional argument (a file, a version) before the options
+        // train, rollback-model and restore take one positional argument (a file, a version, a folder) before the options
         string? operand = null;
-        if (verb is Verb.Train or Verb.RollbackModel && rest.Length > 0 && !rest[0].StartsWith('-'))
+        if (verb is Verb.Train or Verb.RollbackModel or Verb.Restore && rest.Length > 0 && !rest[0].StartsWith('-'))
         {
             (operand, rest) = (rest[0], rest[1..]);
         }
@@ -61,10 +62,22 @@ internal static class HostEntryPoint
                 case Verb.Train:
                 case Verb.RollbackModel:
                     return await ModelCommandAsync(app, verb, operand);
+                case Verb.Restore:
+                    return await app.Services.GetRequiredService<DatabaseRestoreService>().RestoreAsync(operand, Console.Out, Console.Error, CancellationToken.None);
                 default:
-                    await app.StartAsync(); // checks and migrates the databases first (DatabaseStartup)
-                    AnnounceReady(app);
-                    await app.WaitForShutdownAsync();
+                    using (var hold = DataDirectoryLock.TryAcquire(app.Services.GetRequiredService<DatabaseRestoreService>().DataDirectory))
+                    {
+                        if (hold is null)
+                        {
+                            await Console.Error.WriteLineAsync($"Another BITTEN host is running on this data directory (it holds its {DataDirectoryLock.FileName}); stop it first.");
+                            return ExitDataDirectoryInUse;
+                        }
+
+                        await app.StartAsync(); // checks and migrates the databases first (DatabaseStartup)
+                        AnnounceReady(app);
+                        await app.WaitForShutdownAsync();
+                    }
+
                     return ExitOk;
             }
         }

@@ -11,6 +11,7 @@ internal enum Verb
     Backtest = 5,
     Train = 6,
     RollbackModel = 7,
+    Restore = 8,
 }
 
 /// <summary>Parses the verb (first argument that is not an option) and leaves the rest as configuration.</summary>
@@ -25,6 +26,12 @@ internal static class Verbs
           run        start the server (default)
           migrate    apply every module's database migrations and exit
           backup     back up every module database now into Storage:BackupDirectory/<yyyyMMdd>/ and exit
+          restore BACKUP-DIR
+                     replace every module database with the copies in BACKUP-DIR (e.g. backups/20260301) after
+                     checking each (integrity, known schema version); refused while a host runs on the data
+                     directory; the files it replaces are moved to <data>/replaced-<utc>/, never deleted.
+                     Exit codes: 0 restored, 64 usage, 65 backup unusable (nothing changed), 74 I/O error
+                     part-way, 75 a host is running (nothing changed)
           backtest   replay history through the signal engine and write a report (backtest --help)
           train [FILE]
                      train the ML win-probability model now, from the stored resolved signals of the
@@ -68,6 +75,7 @@ internal static class Verbs
             "backup" => Verb.Backup,
             "train" => Verb.Train,
             "rollback-model" => Verb.RollbackModel,
+            "restore" => Verb.Restore,
             _ => Verb.Unknown,
         };
         return (verb, args[1..]);

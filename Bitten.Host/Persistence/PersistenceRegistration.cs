@@ -10,6 +10,11 @@ internal static class PersistenceRegistration
         builder.Services.AddSingleton<ModuleDatabaseMigrator>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSingleton<DatabaseBackupService>();
+        builder.Services.AddSingleton<DatabaseRestoreService>();
+        builder.Services.AddSingleton<StorageMonitor>();
+        builder.Services.AddSingleton<IStorageFailureSink>(sp => sp.GetRequiredService<StorageMonitor>());
+        builder.Services.AddSingleton<IHealthContributor>(sp => sp.GetRequiredService<StorageMonitor>());
+        builder.Services.AddExceptionHandler<StorageExceptionHandler>();
         builder.Services.AddTransient<BackupJob>();
         builder.Services.AddSingleton(sp => new ScheduledJob(
             "storage.backup",

@@ -65,6 +65,11 @@ internal sealed partial class CommandRouterService
 
     private async Task SendFireAsync(ZmqSocket socket, FireRecord fire, CancellationToken ct)
     {
+        if (options.Value.HoldOutbox)
+        {
+            return; // test-only fault injection: fires stay queued, as a crash between queuing and sending leaves them
+        }
+
         var now = time.GetUtcNow();
         if (now.ToUnixTimeMilliseconds() >= fire.ExpiresAtMs)
         {
@@ -85,6 +90,12 @@ internal sealed partial class CommandRouterService
         }
 
         SendQueued(socket); // a hello_ack queued while we were draining goes out before the fire
+        ApplyPeerEvents(socket); // a connection that claimed the id (or a drop) since the loop's start is seen before the send
+        if (registry.Find(fire.EaId) is not { Session: true, RouteVerified: true })
+        {
+            return;
+        }
+
         var result = Send(socket, fire.EaId, EaCommands.Fire(fire, options.Value.MaxDeviationPoints));
         switch (result)
         {

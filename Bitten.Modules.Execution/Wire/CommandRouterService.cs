@@ -35,6 +35,9 @@ internal sealed partial class CommandRouterService(
 {
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(30);
     private readonly Lock _peerEventGate = new();
+
+    /// <summary>Routing id → the connection that owns it now (from peer events, applied before each message is handled).</summary>
+    private readonly Dictionary<string, long> _routeOwners = new(StringComparer.Ordinal);
     private Task<bool>? _messageWait;
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
@@ -47,6 +50,11 @@ internal sealed partial class CommandRouterService(
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
         Log.CommandsBound(logger, port);
+        if (options.Value.HoldOutbox)
+        {
+            Log.OutboxHeld(logger);
+        }
+
         await registry.EnsureLoadedAsync(stoppingToken);
         var receiving = Task.Run(() => ReceiveLoopAsync(socket, stoppingToken), stoppingToken);
         await OwnerLoopAsync(socket, stoppingToken);
@@ -191,7 +199,15 @@ internal sealed partial class CommandRouterService(
                 }
 
                 var routingId = Encoding.UTF8.GetString(message[0]);
-                await HandleAsync(routingId, message.GetFrameMemory(1), stoppingToken);
+                if (!IsFromRouteOwner(routingId, message.ConnectionId))
+                {
+                    // Sent on a connection that another connection with the same routing id has since replaced: nothing can be
+                    // answered on it (replies go to the newer connection), and a hello on it must not verify the newer one's route.
+                    Drop("replaced_connection", routingId, "message from a connection whose routing id another connection took over");
+                    continue;
+                }
+
+                await HandleAsync(routingId, message.GetFrameMemory(1), message.ConnectionId, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -250,12 +266,37 @@ internal sealed partial class CommandRouterService(
     {
         while (socket.PeerEvents.TryRead(out var e))
         {
-            if (e.Kind != ZmqPeerEventKind.Connected || e.RoutingId.IsEmpty)
+            if (e.RoutingId.IsEmpty)
             {
                 continue;
             }
 
             var eaId = Encoding.UTF8.GetString(e.RoutingId.Span);
+            if (e.Kind == ZmqPeerEventKind.Disconnected)
+            {
+                if (_routeOwners.TryGetValue(eaId, out var owner) && owner == e.ConnectionId)
+                {
+                    _routeOwners.Remove(eaId);
+                }
+
+                // The EA's connection is gone and no newer one holds its id: its fires are refused at once ("terminal offline")
+                // instead of being accepted and failing at the send, until it reconnects and says hello.
+                if (!socket.HasRoute(e.RoutingId.Span) && registry.Find(eaId) is { Session: true })
+                {
+                    registry.EndSession(eaId);
+                    Log.EaSessionLost(logger, eaId);
+                }
+
+                continue;
+            }
+
+            if (e.Kind != ZmqPeerEventKind.Connected)
+            {
+                continue;
+            }
+
+            _routeOwners[eaId] = e.ConnectionId;
+
             if (registry.Find(eaId) is { Session: true, RouteVerified: true })
             {
                 registry.RouteClaimed(eaId);
@@ -265,7 +306,7 @@ internal sealed partial class CommandRouterService(
         }
     }
 
-    private async Task HandleAsync(string routingId, ReadOnlyMemory<byte> json, CancellationToken ct)
+    private async Task HandleAsync(string routingId, ReadOnlyMemory<byte> json, long connectionId, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -327,6 +368,11 @@ internal sealed partial class CommandRouterService(
                         return;
                     }
 
+                    if (!IsFromRouteOwner(routingId, connectionId))
+                    {
+                        registry.RouteClaimed(routingId); // another connection took the id while this hello was checked
+                    }
+
                     queue.WakeOutbox();
                     Log.EaHello(logger, routingId, credentials.Owner.Value.Value, hello.AccountLogin);
                     return;
@@ -365,6 +411,15 @@ internal sealed partial class CommandRouterService(
                     Drop("unknown_type", routingId, type);
                     return;
             }
+        }
+    }
+
+    /// <summary>True when the message came on the connection that owns its routing id now (or its connection is unknown).</summary>
+    private bool IsFromRouteOwner(string routingId, long connectionId)
+    {
+        lock (_peerEventGate)
+        {
+            return connectionId == 0 || !_routeOwners.TryGetValue(routingId, out var owner) || owner == connectionId;
         }
     }
 

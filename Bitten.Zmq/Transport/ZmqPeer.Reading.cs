@@ -184,6 +184,7 @@ internal sealed partial class ZmqPeer
 
         _owner.Counters.Received(message.TotalBytes);
         message.Source = this;
+        message.ConnectionId = ConnectionId;
         var waiting = Interlocked.Increment(ref _waitingForApplication);
         if (!_owner.Inbound.TryWrite(message))
         {

@@ -50,6 +50,9 @@ internal sealed partial class ZmqPeer
 
     public string RoutingKey { get; set; } = string.Empty;
 
+    /// <summary>This connection's number on its socket (1, 2, ...), set when it attaches; 0 before.</summary>
+    public long ConnectionId { get; set; }
+
     public byte[]? PeerIdentity { get; private set; }
 
     public bool HandshakeCompleted { get; private set; }

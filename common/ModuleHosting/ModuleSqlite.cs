@@ -36,7 +36,13 @@ internal static class ModuleSqlite
         {
             var handle = sp.GetRequiredService<ModuleDatabaseHandle<TContext>>();
             options.UseSqlite(handle.ConnectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(handle.BusyTimeoutMs))
+                .AddInterceptors(new SqlitePragmaInterceptor(handle.BusyTimeoutMs));
+            if (sp.GetService<IStorageFailureSink>() is { } sink)
+            {
+                options.AddInterceptors(new StorageFailureInterceptor(module, sink)); // the host counts and logs a full or failing disk
+            }
+
+            options
                 // Migrations are written by hand without a model snapshot; the schema-drift test
                 // per module is the guard that EF's pending-model-changes check would otherwise be.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

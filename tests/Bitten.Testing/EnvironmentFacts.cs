@@ -69,3 +69,18 @@ public static class Wait
         }
     }
 }
+
+/// <summary>
+/// A fact that mounts a small tmpfs (a real full disk): needs root, or CAP_SYS_ADMIN. Skips locally when mounting is not
+/// permitted; runs (and fails) under CI, which runs as root.
+/// </summary>
+public sealed class TmpfsFactAttribute : FactAttribute
+{
+    public TmpfsFactAttribute()
+    {
+        if (!TestEnvironment.IsCi && !TestEnvironment.CanMountTmpfs)
+        {
+            Skip = "mounting a tmpfs is not permitted here (needs root; required when CI=true).";
+        }
+    }
+}

@@ -28,6 +28,34 @@ public static class TestEnvironment
 
     public static bool HasChromium => Chromium.Value;
 
+    /// <summary>True when this process may mount a tmpfs (root on Linux): probed once by mounting and unmounting one.</summary>
+    public static bool CanMountTmpfs => Tmpfs.Value;
+
+    private static readonly Lazy<bool> Tmpfs = new(() =>
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var probe = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bitten-tmpfs-probe-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(probe);
+        try
+        {
+            return RunsOk("mount", $"-t tmpfs -o size=1m tmpfs {probe}") && RunsOk("umount", probe);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(probe);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    });
+
     private static bool RunsOk(string file, string arguments)
     {
         try

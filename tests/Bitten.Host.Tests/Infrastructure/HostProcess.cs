@@ -62,6 +62,17 @@ public sealed class HostProcess : IAsyncDisposable
         kill?.WaitForExit();
     }
 
+    /// <summary>SIGKILL: the process ends at once, no shutdown code runs (a crash, an OOM kill, a power cut for the process).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

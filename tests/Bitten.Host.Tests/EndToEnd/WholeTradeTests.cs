@@ -144,6 +144,10 @@ public sealed class WholeTradeTests(ITestOutputHelper output) : IAsyncLifetime
         await Wait.UntilAsync(async () => (await MissionStatusAsync(client, mission.GetProperty("mission_id").GetString()!)) == "CLOSED", Stage, "the mission is CLOSED");
         await Wait.UntilAsync(async () => await XpAsync(client) > xpBefore, Stage, "XP was awarded for the trade");
 
+        // The fill's XP alone satisfies the wait above: the report must also wait for Gamification to record the close.
+        await Wait.UntilAsync(async () => TradesSection(await client.GetStringAsync(new Uri("/api/me/export", UriKind.Relative))).Contains(fireId, StringComparison.Ordinal),
+            Stage, $"Gamification recorded the close of fire {fireId}");
+
         // The drill report (the job, run now) reflects the day's one trade and its R.
         var scheduler = await services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SchedulerHost>().Single().Scheduler.WaitAsync(Stage);
         await scheduler.TriggerJob(new JobKey("gamification.drill-report"));
@@ -230,6 +234,34 @@ public sealed class WholeTradeTests(ITestOutputHelper output) : IAsyncLifetime
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/fires/{fireId}", UriKind.Relative)));
         return [.. json.RootElement.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)];
+    }
+
+    /// <summary>The raw text of the export's Gamification <c>trades</c> section (empty when absent).</summary>
+    private static string TradesSection(string export)
+    {
+        using var doc = JsonDocument.Parse(export);
+        return Find(doc.RootElement) ?? string.Empty;
+
+        static string? Find(JsonElement e)
+        {
+            if (e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var p in e.EnumerateObject())
+                {
+                    if (p.NameEquals("trades") && p.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        return p.Value.GetRawText();
+                    }
+
+                    if (Find(p.Value) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
     }
 
     private static async Task<long> XpAsync(HttpClient client)

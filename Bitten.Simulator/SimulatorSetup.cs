@@ -21,5 +21,5 @@ internal sealed record SimulatorSetup(SimulatorOptions Options, SimulatorIdentit
         return new SimulatorSetup(options, identity, profiles);
     }
 
-    public PaperBrokerSettings BrokerSettings => new(Profiles, Options.StartingBalance, Options.Currency, Options.Leverage, Options.SlippagePoints);
+    public PaperBrokerSettings BrokerSettings => new(Profiles, Options.StartingBalance, Options.Currency, Options.Leverage, Options.SlippagePoints, OpenAtWeekends: Options.OpenAtWeekends == true);
 }

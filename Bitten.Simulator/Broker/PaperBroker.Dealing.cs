@@ -76,7 +76,7 @@ internal sealed partial class PaperBroker
             return FireResult.Reject(order.FireId, TradeRetcode.Invalid, "side must be BUY or SELL", order.Sl, order.Tp);
         }
 
-        if (MarketSessions.IsWeekend(DateTimeOffset.FromUnixTimeMilliseconds(nowMs)))
+        if (!_settings.OpenAtWeekends && MarketSessions.IsWeekend(DateTimeOffset.FromUnixTimeMilliseconds(nowMs))) // the demo market that stays open at weekends fills then too
         {
             return FireResult.Reject(order.FireId, TradeRetcode.MarketClosed, "market closed (weekend)", order.Sl, order.Tp);
         }

@@ -13,4 +13,5 @@ internal sealed record PaperBrokerSettings(
     decimal VolumeStep = 0.01m,
     decimal VolumeMax = 100m,
     int StopsLevelPoints = 0,
-    int RememberedFires = 1000);
+    int RememberedFires = 1000,
+    bool OpenAtWeekends = false);

@@ -57,7 +57,11 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
                 continue;
             }
 
-            var bucket = tsMs - (((tsMs % length) + length) % length);
+            // Bars open on their bucket's start, so the bucket after the open bar's needs no division (a bar's first tick
+            // is most often in the next bucket); any other time is placed by division.
+            var bucket = bar.IsOpen && tsMs - bar.OpenTimeMs >= length && tsMs - bar.OpenTimeMs < 2 * length
+                ? bar.OpenTimeMs + length
+                : tsMs - (((tsMs % length) + length) % length);
             if (bar.IsOpen && bucket > bar.OpenTimeMs)
             {
                 sink.OnCandleClosed(SymbolIndex, bar.ToCandle(Timeframes[i]));

@@ -194,7 +194,14 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
                 FireId = fireId, Status = FireStatus.Filled, AtMs = now,
                 Detail = Truncate(FormattableString.Invariant($"partial close of {volume} lots at {closePrice}: {profit} realised ({fire.PartialR:0.00} R so far), {fire.RemainingVolume} lots open")),
             });
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return null; // the fire left FILLED since it was read (closed): nothing partial to record
+            }
         }
         finally
         {
@@ -221,30 +228,61 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             var fire = await db.Fires.FirstOrDefaultAsync(f => f.FireId == fireId, cancellationToken);
-            if (fire is null || !from.Contains(fire.Status))
+            if (fire is null)
             {
                 return null;
             }
 
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            fire.Status = to;
-            apply(fire, now);
-            db.FireEvents.Add(new FireEventRecord { FireId = fireId, Status = to, AtMs = now, Detail = Truncate(detail) });
-            if (to != FireStatus.Queued)
+            var moved = await TryMoveAsync(db, fire, from, to, detail, apply, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            if (moved is not null)
             {
-                await db.Outbox.Where(o => o.FireId == fireId && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+                metrics.Fire(to.ToString());
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            metrics.Fire(to.ToString());
-            return fire;
+            return moved;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Moves a fire <paramref name="db"/> tracks (as it was read) to <paramref name="to"/> if it is in one of <paramref name="from"/>:
+    /// one transaction with its timeline row and its outbox row. The UPDATE is a compare-and-set on the status that was
+    /// read (a concurrency token), so if another writer moved the fire since — a confirmation that filled it while the
+    /// timeout sweep was deciding it was late — nothing is written and null is returned, whatever lock the writers hold.
+    /// </summary>
+    internal static async Task<FireRecord?> TryMoveAsync(ExecutionDbContext db, FireRecord fire, FireStatus[] from, FireStatus to, string detail, Action<FireRecord, long> apply, long now, CancellationToken cancellationToken)
+    {
+        if (!from.Contains(fire.Status))
+        {
+            return null;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        fire.Status = to;
+        apply(fire, now);
+        db.FireEvents.Add(new FireEventRecord { FireId = fire.FireId, Status = to, AtMs = now, Detail = Truncate(detail) });
+        if (to != FireStatus.Queued)
+        {
+            var fireId = fire.FireId;
+            await db.Outbox.Where(o => o.FireId == fireId && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(cancellationToken); // the status changed since it was read: this writer lost
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return fire;
     }
 
     private async Task PublishAsync(INotification fact, string fireId, CancellationToken cancellationToken)

@@ -85,52 +85,63 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             var fires = known is not null && fills.All(f => known.ContainsKey(f.FireId))
                 ? known
-                : await db.FiresByIdAsync(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList(), tracked: false, cancellationToken);
+                : db.FiresById(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList());
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            using (var writer = new FillWriter((SqliteConnection)db.Database.GetDbConnection(), tx.GetDbTransaction(), now))
+            var pending = new List<(FireRecord Fire, PendingFill Fill)>(fills.Count);
+            var inBatch = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fill in fills)
             {
-                foreach (var fill in fills)
+                // The first fill of a fire in the batch is the one that counts; a repeat would lose the compare-and-set anyway.
+                if (fires.TryGetValue(fill.FireId, out var f) && Pending.Contains(f.Status) && inBatch.Add(fill.FireId))
                 {
-                    if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
-                    {
-                        continue;
-                    }
-
-                    var price = fill.Price is > 0 ? fill.Price.Value : f.Entry;
-                    var volume = fill.Volume is > 0 ? fill.Volume.Value : f.Volume;
-                    if (!await writer.FillAsync(f.FireId, price, volume, fill.Position, Truncate(fill.Detail), cancellationToken))
-                    {
-                        continue;
-                    }
-
-                    f.Status = FireStatus.Filled; // the in-memory copy follows the row: a repeat later in the batch is skipped
-                    f.FilledAtMs = now;
-                    f.FillPrice = price;
-                    f.FilledVolume = volume;
-                    f.Position = fill.Position;
-                    filled.Add(f);
+                    pending.Add((f, new PendingFill(f.FireId, fill.Price is > 0 ? fill.Price.Value : f.Entry, fill.Volume is > 0 ? fill.Volume.Value : f.Volume,
+                        fill.Position, Truncate(fill.Detail), f.Status == FireStatus.Queued)));
                 }
             }
 
-            await tx.CommitAsync(cancellationToken);
-            foreach (var _ in filled)
+            if (pending.Count == 0)
             {
-                metrics.Fire(nameof(FireStatus.Filled));
+                return [];
             }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var moved = FillWriter.Fill((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction(), now, [.. pending.Select(p => p.Fill)]);
+            foreach (var (f, fill) in pending)
+            {
+                if (!moved.Contains(f.FireId))
+                {
+                    continue; // another writer moved it since it was read
+                }
+
+                f.Status = FireStatus.Filled; // the in-memory copy follows the row: a later report in the batch sees the fill
+                f.FilledAtMs = now;
+                f.FillPrice = fill.Price;
+                f.FilledVolume = fill.Volume;
+                f.Position = fill.Position;
+                filled.Add(f);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            metrics.Fire(nameof(FireStatus.Filled), filled.Count);
         }
         finally
         {
             _gate.Release();
         }
 
-        var announced = time.GetUtcNow();
-        foreach (var fire in filled)
+        if (filled.Count > 0)
         {
-            Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, fire.Position!.Value);
-            await PublishAsync(new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
-                (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, fire.Position.Value, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), announced), fire.FireId, cancellationToken);
+            // One scope (one mediator, one set of handler instances) announces the whole batch, in commit order.
+            var announced = time.GetUtcNow();
+            await using var scope = scopes.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            foreach (var fire in filled)
+            {
+                Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, fire.Position!.Value);
+                await PublishAsync(mediator, new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
+                    (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, fire.Position.Value, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), announced), fire.FireId, cancellationToken);
+            }
         }
 
         return filled;
@@ -287,10 +298,15 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
 
     private async Task PublishAsync(INotification fact, string fireId, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        await PublishAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), fact, fireId, cancellationToken);
+    }
+
+    private async Task PublishAsync(IMediator mediator, INotification fact, string fireId, CancellationToken cancellationToken)
+    {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(fact, cancellationToken);
+            await mediator.Publish(fact, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Persistence;
+using Bitten.Modules.Execution.Registry;
 using Bitten.Zmq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ internal sealed partial class CommandRouterService
         }
 
         var ea = registry.Find(fire.EaId);
-        if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
+        if (ea is null || !(ea.IsFresh(now, options.Value.StaleAfter) || AwaitsHelloAfterOurStart(ea, now)))
         {
             await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
             return;
@@ -124,6 +125,15 @@ internal sealed partial class CommandRouterService
                 break; // queue full: the row stays and is tried again until the mission expires
         }
     }
+
+    /// <summary>
+    /// A terminal last seen before this process started, not yet reconnected: its last-seen time is from before our
+    /// downtime, which is not its fault. It gets one staleness window from our start to say hello before its queued fires
+    /// fail "terminal offline" (a slow restart otherwise failed every fire queued for a terminal that was about to reconnect).
+    /// </summary>
+    private bool AwaitsHelloAfterOurStart(EaState ea, DateTimeOffset now) =>
+        !ea.Session && ea.LastSeenMs is > 0 && ea.LastSeenMs < _listeningSinceMs
+        && now.ToUnixTimeMilliseconds() - _listeningSinceMs <= (long)options.Value.StaleAfter.TotalMilliseconds;
 
     private void RememberSent(string fireId)
     {

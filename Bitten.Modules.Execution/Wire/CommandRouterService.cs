@@ -43,13 +43,14 @@ internal sealed partial class CommandRouterService(
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
     private bool _outboxWoken;
-
+    private long _listeningSinceMs;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes, PeerEvents = true });
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
+        _listeningSinceMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         Log.CommandsBound(logger, port);
         if (options.Value.HoldOutbox)
         {

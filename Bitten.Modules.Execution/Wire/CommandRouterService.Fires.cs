@@ -7,7 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bitten.Modules.Execution.Wire;
 
-/// <summary>Sending fires: the fast path for fires handed over at commit, and the outbox drain for everything else (restarts, holds).</summary>
+/// <summary>
+/// Sending fires: the fast path for fires handed over at commit, and the outbox drain for everything else (restarts, holds,
+/// an EA that was not ready). Both run on the owner loop only, one after the other, and both consult <c>_sentFires</c>
+/// (the fires this process put on the wire) before sending, so neither sends a fire the other already sent; a fire
+/// neither could send keeps its outbox row until it is sent, failed or expired, so none is lost. Across a crash between
+/// the send and the SENT commit the restarted drain sends it again: the EA de-duplicates by <c>fire_id</c> (PROTOCOL).
+/// </summary>
 internal sealed partial class CommandRouterService
 {
     // Owner-loop state: fires handed over for the fast path, and the fires this process sent (bounded), so neither path sends one twice.
@@ -38,6 +44,13 @@ internal sealed partial class CommandRouterService
 
         foreach (var fire in due.Where(f => f.Status == FireStatus.Queued).OrderBy(f => f.CreatedAtMs))
         {
+            if (_sentFires.Contains(fire.FireId))
+            {
+                // This process put it on the wire but its SENT state was not stored (the commit failed): store it now, never send again.
+                await lifecycle.SentAsync(fire.FireId, ct);
+                continue;
+            }
+
             await SendFireAsync(socket, fire, ct);
         }
     }

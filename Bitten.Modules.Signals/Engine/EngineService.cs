@@ -33,7 +33,10 @@ internal sealed class EngineService(
 {
     private static readonly TimeSpan ClockInterval = TimeSpan.FromMilliseconds(250);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Off the host's start-up path: warming reads signals.db (synchronously underneath: SQLite has no async I/O).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         await using var relay = new ZmqSocket(ZmqSocketType.Pub, new ZmqSocketOptions { Name = "market", SendHighWaterMark = 10_000 });
         endpoints.Set("market", relay.Bind(zmq.Value.Endpoint(zmq.Value.MarketPort)));

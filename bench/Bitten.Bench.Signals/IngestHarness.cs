@@ -75,7 +75,7 @@ internal static class IngestHarness
                 service = new FeedIngestService(runtime, authenticator, Options.Create(new ZmqOptions { FeedPort = 0 }), endpoints, scopes, TimeProvider.System,
                     NullLogger<FeedIngestService>.Instance);
                 await service.StartAsync(stop.Token);
-                port = await endpoints.PortAsync("feed").WaitAsync(TimeSpan.FromSeconds(60));
+                port = await endpoints.PortAsync("feed").WaitAsync(TimeSpan.FromMinutes(30)); // under valgrind start-up is slow
                 feed = Task.CompletedTask;
                 engineLoop = Task.Factory.StartNew(() => Engine(engine, runtime.TickQueue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }

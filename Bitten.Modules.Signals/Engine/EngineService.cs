@@ -67,6 +67,7 @@ internal sealed class EngineService(
     }
 
     /// <summary>The engine thread: applies ticks as they are published, without waiting between them; blocks only on an empty queue.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     private void Run(SignalEngine engine, ChannelEngineOutput output, CancellationToken stoppingToken)
     {
         var queue = runtime.TickQueue;

@@ -38,6 +38,7 @@ internal sealed class TickQueue
     public bool IsCompleted => Volatile.Read(ref _i.Completed) != 0;
 
     /// <summary>Producer: stores a tick, visible to the engine after the next <see cref="Publish"/>. False when full.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public bool TryWrite(in TickEvent tick)
     {
         var tail = _i.ProducerTail;
@@ -56,6 +57,7 @@ internal sealed class TickQueue
     }
 
     /// <summary>Producer: makes every tick written so far visible, and wakes the engine if it sleeps.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public void Publish()
     {
         var tail = _i.ProducerTail;
@@ -89,6 +91,7 @@ internal sealed class TickQueue
     }
 
     /// <summary>Consumer: takes the next published tick.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public bool TryRead(out TickEvent tick)
     {
         var head = _i.ConsumerHead;

@@ -124,6 +124,7 @@ internal sealed partial class FeedIngestService(
         _burstReceived = 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     private void Handle(ZmqMessage message)
     {
         _messages++;

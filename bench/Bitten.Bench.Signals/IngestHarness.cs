@@ -250,9 +250,9 @@ internal static class IngestHarness
         var sw = Stopwatch.StartNew();
         while (!condition())
         {
-            if (sw.Elapsed > TimeSpan.FromMinutes(30))
+            if (sw.Elapsed > TimeSpan.FromHours(2)) // callgrind on a busy machine is slow
             {
-                throw new TimeoutException("the harness's ticks were not all counted in 30 minutes");
+                throw new TimeoutException("the harness's ticks were not all counted in 2 hours");
             }
 
             await Task.Delay(20);

@@ -49,4 +49,7 @@ public enum ZmqDropReason
 
     /// <summary>A peer event was dropped because 10,000 were unread (<see cref="ZmqSocketOptions.PeerEvents"/>). (Was 11 by mistake, the value of <see cref="PeerError"/>, so ERROR drops were exported under this name.)</summary>
     PeerEventOverflow = 15,
+
+    /// <summary>The socket's <see cref="ZmqSocketOptions.Receiver"/> threw on one of the peer's messages: that connection was closed.</summary>
+    ReceiverFailed = 16,
 }

@@ -128,6 +128,20 @@ public sealed class ZmqMessage : IDisposable
         }
     }
 
+    /// <summary>Empties the message for reuse by its owner (not returned to the pool).</summary>
+    internal void Clear()
+    {
+        Source = null;
+        ConnectionId = 0;
+        _count = 0;
+        _length = 0;
+        if (_buffer.Length > RetainedBufferLimit)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
     /// <summary>Reserves a frame of <paramref name="length"/> octets to be filled by the caller (reads straight into it).</summary>
     internal Memory<byte> AppendUninitialized(int length)
     {

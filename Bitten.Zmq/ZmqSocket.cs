@@ -39,6 +39,12 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
         Options = options ?? new ZmqSocketOptions();
         Options.Validate();
         Type = type;
+        Receiver = Options.Receiver;
+        if (Receiver is not null && type is not (ZmqSocketType.Pull or ZmqSocketType.Sub))
+        {
+            throw new ArgumentException("A receiver takes the messages of a PULL or SUB socket only.", nameof(options));
+        }
+
         Name = Options.Name ?? SocketTypes.Name(type).ToLowerInvariant();
         ReadyFrame = Zmtp.Ready(type, Options.RoutingId.Span);
         // bounded per peer (ReceiveHighWaterMark each), so the shared queue needs no bound of its own;
@@ -59,6 +65,12 @@ public sealed partial class ZmqSocket : IAsyncDisposable, IDisposable
     public string Name { get; }
 
     internal ZmqSocketOptions Options { get; }
+
+    /// <summary>The inline receiver (<see cref="ZmqSocketOptions.Receiver"/>), if any.</summary>
+    internal IZmqReceiver? Receiver { get; }
+
+    /// <summary>Serialises <see cref="Receiver"/>'s calls across peers (taken once per burst, not per message).</summary>
+    internal Lock ReceiverGate { get; } = new();
 
     internal byte[] ReadyFrame { get; }
 

@@ -24,6 +24,13 @@ public sealed class ZmqSocketOptions
     /// </summary>
     public int ReceiveHighWaterMark { get; set; } = 1000;
 
+    /// <summary>
+    /// PULL and SUB only: delivers received messages to this receiver on the read loops instead of the receive queue
+    /// (the receive methods then see nothing, and <see cref="ReceiveHighWaterMark"/> does not apply: a peer is read only
+    /// as fast as the receiver takes its messages). Default none.
+    /// </summary>
+    public IZmqReceiver? Receiver { get; set; }
+
     /// <summary>Largest inbound frame accepted; a peer announcing more is disconnected before the frame is read. Default 64 KiB.</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 

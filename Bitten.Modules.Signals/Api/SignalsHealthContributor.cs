@@ -49,7 +49,7 @@ internal sealed class SignalsHealthContributor(SignalsRuntime runtime, TimeProvi
             ["open_signals"] = engine?.Tracker.OpenCount ?? 0,
             ["last_signal_age_s"] = lastSignal == long.MinValue ? null : Math.Round((now - lastSignal) / 1000.0, 1),
             ["threshold"] = runtime.Threshold.Current,
-            ["tick_queue_depth"] = runtime.Ticks.Reader.CanCount ? runtime.Ticks.Reader.Count : 0,
+            ["tick_queue_depth"] = runtime.TickQueue.Count,
             ["rejected"] = Enum.GetValues<IngestRejectReason>().Where(r => r != IngestRejectReason.None)
                 .Select(r => (IngestRejectReasons.Label(r), Interlocked.Read(ref runtime.IngestRejected[(int)r]) + (engine?.Counters.RejectedCount(r) ?? 0)))
                 .Where(p => p.Item2 > 0).ToDictionary(p => p.Item1, p => (object?)p.Item2),

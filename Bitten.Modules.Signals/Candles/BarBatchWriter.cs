@@ -35,6 +35,7 @@ internal sealed class BarBatchWriter : IDisposable
     }
 
     /// <summary>Writes up to <paramref name="max"/> queued bars in one transaction; returns how many.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public int Write(ChannelReader<(string Symbol, Candle Candle)> bars, int max, Func<bool> yieldTo)
     {
         if (!bars.TryPeek(out _))

@@ -22,6 +22,7 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
     public long LastTickMs => _lastTickMs;
 
     /// <summary>Adds a tick; returns false (and changes nothing) when it is older than the open M1 bar.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public bool OnTick(long tsMs, double bid, double ask, ICandleSink sink)
     {
         ref readonly var m1 = ref _open[^1];

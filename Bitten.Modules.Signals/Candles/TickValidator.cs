@@ -25,6 +25,7 @@ internal sealed class TickValidator(double pipSize, double maxSpreadPips, double
 
     public double Atr => _trCount >= AtrPeriod ? _atr : double.NaN;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public IngestRejectReason Check(double bid, double ask, long tsMs)
     {
         if ((ask - bid) / pipSize > maxSpreadPips)

@@ -19,19 +19,19 @@ internal sealed class ChannelEngineOutput(SignalsRuntime runtime, ZmqSocket? rel
     private Utf8JsonWriter? _json;
     private readonly byte[][] _barTopics = BuildTopics(runtime);
 
+    // Bars closed during one engine step, handed to the signals.db writer after the step (see FlushBars).
+    private readonly List<(string Symbol, Candle Candle)> _closedBars = new(8);
+
     public long DroppedBars { get; private set; }
 
     public void OnBarClosed(int symbolIndex, in Candle candle)
     {
         var symbol = runtime.Symbols[symbolIndex];
-        if (!runtime.Bars.Writer.TryWrite((symbol.Name, candle)))
-        {
-            DroppedBars++;
-        }
+        _closedBars.Add((symbol.Name, candle));
 
-        if (relay is null)
+        if (relay is null || !RelayHasPeers)
         {
-            return;
+            return; // with nobody connected, a bar is not formatted either (see RelayHasPeers)
         }
 
         var json = Writer();
@@ -51,6 +51,29 @@ internal sealed class ChannelEngineOutput(SignalsRuntime runtime, ZmqSocket? rel
         }
 
         relay.TrySend(_barTopics[(symbolIndex * 4) + TopicIndex(candle.Timeframe)], _buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Hands the bars closed by the last engine step (a tick or a clock step) to the signals.db writer. Called after the
+    /// step, so that a signal the step produced is queued before its bars: the writer, which serves signals first, then
+    /// never starts a bar transaction that the signal would wait behind.
+    /// </summary>
+    public void FlushBars()
+    {
+        if (_closedBars.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var bar in _closedBars)
+        {
+            if (!runtime.Bars.Writer.TryWrite(bar))
+            {
+                DroppedBars++;
+            }
+        }
+
+        _closedBars.Clear();
     }
 
     public void OnSignal(EngineSignal signal) => runtime.Events.Writer.TryWrite(new EngineEvent(signal, null, SignalOutcome.Unknown, signal.CreatedMs));

@@ -33,11 +33,8 @@ internal sealed class EngineService(
 {
     private static readonly TimeSpan ClockInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Not a tick: the clock's marker in the tick queue (no symbol).</summary>
-    private static readonly TickEvent ClockMarker = new(-1, 0, 0, 0, 0);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Factory.StartNew(() => RunAsync(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    // Off the host's start-up path: warming reads signals.db (synchronously underneath: SQLite has no async I/O).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), stoppingToken);
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -61,28 +58,27 @@ internal sealed class EngineService(
             ms => SignalId.New(DateTimeOffset.FromUnixTimeMilliseconds(ms)).Value);
         await WarmAsync(engine, stoppingToken);
         runtime.Engine = engine;
-
-        var reader = runtime.Ticks.Reader;
-        var lastClock = 0L;
         output.RefreshRelayPeers();
 
-        // The clock's step (bar closes on quiet markets, trade timeouts, the relay's peer check) reaches the
-        // engine as a marker in the tick queue every 250 ms, so the loop waits on the queue alone: no
-        // timeout token per wait, no allocation when a paced feed wakes it for every tick.
-        using var clock = new Timer(static state => ((SignalsRuntime)state!).Ticks.Writer.TryWrite(ClockMarker), runtime, ClockInterval, ClockInterval);
+        // The clock's step (bar closes on quiet markets, trade timeouts, the relay's peer check) is a flag on the tick
+        // queue, raised every 250 ms, so the engine waits on the queue alone. The loop then runs on a thread of its own.
+        using var clock = new Timer(static state => ((TickQueue)state!).RequestClock(), runtime.TickQueue, ClockInterval, ClockInterval);
+        await Task.Factory.StartNew(() => Run(engine, output, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The engine thread: applies ticks as they are published, without waiting between them; blocks only on an empty queue.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
+    private void Run(SignalEngine engine, ChannelEngineOutput output, CancellationToken stoppingToken)
+    {
+        var queue = runtime.TickQueue;
+        var lastClock = 0L;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var drained = 0;
-                while (reader.TryRead(out var tick))
+                while (queue.TryRead(out var tick))
                 {
-                    if (tick.SymbolIndex < 0)
-                    {
-                        lastClock = Clock(engine, output, lastClock);
-                        continue;
-                    }
-
                     if (engine.OnTick(tick) == IngestRejectReason.None)
                     {
                         runtime.LastBid[tick.SymbolIndex] = tick.Bid;
@@ -95,13 +91,20 @@ internal sealed class EngineService(
                         }
                     }
 
+                    // bars closed by this tick go to the writer after its signal, if any (a signal never queues behind them)
+                    output.FlushBars();
                     if ((++drained & 4095) == 0)
                     {
                         lastClock = Clock(engine, output, lastClock); // a long backlog still steps the clock
                     }
                 }
 
-                if (!await reader.WaitToReadAsync(stoppingToken))
+                if (queue.TakeClockRequest())
+                {
+                    lastClock = Clock(engine, output, lastClock);
+                }
+
+                if (!queue.Wait(stoppingToken))
                 {
                     break;
                 }
@@ -140,6 +143,7 @@ internal sealed class EngineService(
         }
 
         engine.OnClock(now);
+        output.FlushBars();
         output.RefreshRelayPeers();
         return now;
     }

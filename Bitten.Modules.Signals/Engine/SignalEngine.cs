@@ -62,6 +62,7 @@ internal sealed partial class SignalEngine : ICandleSink
 
     public IReadOnlyList<SymbolState> States => _states;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public IngestRejectReason OnTick(in TickEvent tick)
     {
         var state = _states[tick.SymbolIndex];

@@ -27,7 +27,7 @@ internal sealed class SignalsMetrics
             (runtime.Engine?.Counters.GatedByReason() ?? new Dictionary<string, long>()).Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("reason", p.Key))),
             description: "Candidates not published, by gate");
         meter.CreateObservableGauge("bitten_adaptive_threshold", () => runtime.Threshold.Current, description: "Current TCS threshold");
-        meter.CreateObservableGauge("bitten_tick_queue_depth", () => runtime.Ticks.Reader.CanCount ? runtime.Ticks.Reader.Count : 0, description: "Ticks waiting for the engine");
+        meter.CreateObservableGauge("bitten_tick_queue_depth", () => runtime.TickQueue.Count, description: "Ticks waiting for the engine");
     }
 
     public Counter<long> Published { get; }

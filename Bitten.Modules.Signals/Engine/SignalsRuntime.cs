@@ -20,8 +20,7 @@ internal sealed class SignalsRuntime
         Options = o;
         Symbols = new SymbolCatalog(o.ActiveSymbols, o.ReserveSymbols);
         Threshold = new ThresholdState(o.InitialThreshold);
-        // Two writers: the ingest loop and the engine's clock marker (see EngineService).
-        Ticks = Channel.CreateBounded<TickEvent>(new BoundedChannelOptions(o.TickQueueCapacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
+        TickQueue = new TickQueue(o.TickQueueCapacity);
         Events = Channel.CreateBounded<EngineEvent>(new BoundedChannelOptions(100_000) { SingleReader = true, SingleWriter = true });
         Bars = Channel.CreateBounded<(string Symbol, Candle Candle)>(new BoundedChannelOptions(200_000) { SingleReader = true, SingleWriter = true });
         LastTickMs = new long[Symbols.Count];
@@ -40,7 +39,8 @@ internal sealed class SignalsRuntime
 
     public BrokerOffsets BrokerOffsets { get; } = new();
 
-    public Channel<TickEvent> Ticks { get; }
+    /// <summary>Ingest → engine: one producer (the feed socket's serialised receiver), one consumer (the engine thread).</summary>
+    public TickQueue TickQueue { get; }
 
     public Channel<EngineEvent> Events { get; }
 

@@ -38,6 +38,7 @@ internal sealed class EaMessageReader(SymbolCatalog symbols, BrokerOffsets offse
     /// <summary>For a rejected message: the symbol name that was not recognised (allocates; diagnostics only).</summary>
     public string? LastUnknownSymbol { get; private set; }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public IngestRejectReason Read(ReadOnlySpan<byte> json, long receivedTicks)
     {
         Type = EaMessageType.Unknown;

@@ -16,6 +16,7 @@ internal sealed class VirtualOutcomeTracker(int symbols)
 
     public void Track(VirtualTrade trade) => _open[trade.SymbolIndex].Add(trade);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // hot path: see docs/signals-live-path.md (tiering)
     public void OnTick(int symbol, double bid, double ask, long tsMs, Action<VirtualTrade, SignalOutcome> resolved)
     {
         var trades = _open[symbol];

@@ -36,6 +36,11 @@ internal sealed class SignalPublisherService(
 {
     private const int BarBatch = 1_000;
 
+    /// <summary>Bars written between two explicit WAL checkpoints (see <see cref="CheckpointIfDue"/>).</summary>
+    private const int CheckpointEveryBars = 500;
+
+    private int _barsSinceCheckpoint;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var pub = new ZmqSocket(ZmqSocketType.Pub, new ZmqSocketOptions { Name = "signals", SendHighWaterMark = 10_000 });
@@ -45,7 +50,19 @@ internal sealed class SignalPublisherService(
         await using var storeScope = scopes.CreateAsyncScope();
         var db = storeScope.ServiceProvider.GetRequiredService<SignalsDbContext>();
         await db.Database.OpenConnectionAsync(stoppingToken);
-        using var bars = new BarBatchWriter(db.Database.GetDbConnection());
+        var connection = db.Database.GetDbConnection();
+
+        // SQLite checkpoints the WAL inside whichever commit crosses 1,000 pages — a signal's commit too, which then
+        // waits for the copy and its fsync. This connection checkpoints itself instead, between bar batches only.
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            await pragma.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var bars = new BarBatchWriter(connection);
         var events = runtime.Events.Reader;
         Func<bool> eventWaiting = () => events.TryPeek(out _);
         Task<bool>? eventsReady = null, barsReady = null;
@@ -70,6 +87,7 @@ internal sealed class SignalPublisherService(
 
                 if (WriteBars(bars, eventWaiting) > 0)
                 {
+                    CheckpointIfDue(checkpoint, eventWaiting);
                     continue;
                 }
 
@@ -104,11 +122,32 @@ internal sealed class SignalPublisherService(
         }
     }
 
+    /// <summary>A passive checkpoint (never waits for readers) after every few hundred bars, when no signal or resolution waits.</summary>
+    private void CheckpointIfDue(DbCommand checkpoint, Func<bool> eventWaiting)
+    {
+        if (_barsSinceCheckpoint < CheckpointEveryBars || eventWaiting())
+        {
+            return;
+        }
+
+        _barsSinceCheckpoint = 0;
+        try
+        {
+            checkpoint.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            Log.PublishFailed(logger, ex); // the next one retries; the WAL only grows meanwhile
+        }
+    }
+
     private int WriteBars(BarBatchWriter bars, Func<bool> eventWaiting)
     {
         try
         {
-            return bars.Write(runtime.Bars.Reader, BarBatch, eventWaiting);
+            var written = bars.Write(runtime.Bars.Reader, BarBatch, eventWaiting);
+            _barsSinceCheckpoint += written;
+            return written;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {

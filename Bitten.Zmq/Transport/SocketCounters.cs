@@ -27,6 +27,13 @@ internal sealed class SocketCounters
         Interlocked.Add(ref _bytesReceived, bytes);
     }
 
+    /// <summary><see cref="Received"/> for a caller that holds the socket's receiver gate (every writer does): no locked increments.</summary>
+    public void ReceivedExclusive(int bytes)
+    {
+        Volatile.Write(ref _messagesReceived, _messagesReceived + 1);
+        Volatile.Write(ref _bytesReceived, _bytesReceived + bytes);
+    }
+
     public void Sent(int bytes)
     {
         Interlocked.Increment(ref _messagesSent);

@@ -122,6 +122,7 @@ internal sealed partial class ZmqPeer
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FillAsync(int minAvailable, CancellationToken cancellationToken)
     {
+        EndInlineBatch(); // the inline receiver's burst ends before any wait for the network
         if (_pos == _end)
         {
             _pos = _end = 0;

@@ -9,9 +9,28 @@ internal sealed partial class ZmqPeer
     private ZmqMessage? _pending;
     private int _pendingFrames;
     private int _waitingForApplication;
+    private ZmqMessage? _inline;
+    private bool _inlineHeld;
 
-    /// <summary>Parses frames straight out of the receive buffer; a frame larger than the buffer is read into the message's memory.</summary>
+    /// <summary>
+    /// Parses frames straight out of the receive buffer; a frame larger than the buffer is read into the message's memory.
+    /// With a <see cref="ZmqSocketOptions.Receiver"/>, messages are handed to it here, under the socket's receiver gate,
+    /// which is taken at the first message of a burst and released (after <see cref="IZmqReceiver.OnBatchEnd"/>)
+    /// before every wait for the network and on every way out, always on the thread that took it.
+    /// </summary>
     private async Task ReadLoopAsync()
+    {
+        try
+        {
+            await ReadFramesAsync();
+        }
+        finally
+        {
+            EndInlineBatch();
+        }
+    }
+
+    private async Task ReadFramesAsync()
     {
         var maxMessageBytes = (ulong)_owner.Options.MaxMessageBytes;
         var maxFrames = _owner.Options.MaxFramesPerMessage;
@@ -93,7 +112,17 @@ internal sealed partial class ZmqPeer
 
             if (_pending is null)
             {
-                _pending = ZmqMessage.Create();
+                if (_owner.Receiver is not null)
+                {
+                    _inline ??= ZmqMessage.Create();
+                    _inline.Clear();
+                    _pending = _inline;
+                }
+                else
+                {
+                    _pending = ZmqMessage.Create();
+                }
+
                 _pendingFrames = 0;
                 if (_owner.Type == ZmqSocketType.Router)
                 {
@@ -122,7 +151,14 @@ internal sealed partial class ZmqPeer
             {
                 var message = _pending;
                 _pending = null;
-                if (!await DeliverAsync(message))
+                if (_owner.Receiver is { } receiver)
+                {
+                    if (!DeliverInline(receiver, message))
+                    {
+                        return;
+                    }
+                }
+                else if (!await DeliverAsync(message))
                 {
                     return;
                 }
@@ -135,6 +171,7 @@ internal sealed partial class ZmqPeer
 
     private async ValueTask<bool> ReadLargeFrameAsync(int headerLength, int length)
     {
+        EndInlineBatch();
         _pos += headerLength;
         var destination = _pending!.AppendUninitialized(length);
         var buffered = _end - _pos;
@@ -154,6 +191,56 @@ internal sealed partial class ZmqPeer
         }
 
         return true;
+    }
+
+    /// <summary>Hands a complete message to the inline receiver (the message is reused for the next one).</summary>
+    private bool DeliverInline(IZmqReceiver receiver, ZmqMessage message)
+    {
+        if (_owner.Type == ZmqSocketType.Sub && !_owner.LocalSubscriptions.Matches(message[0]))
+        {
+            return true;
+        }
+
+        message.ConnectionId = ConnectionId;
+        if (!_inlineHeld)
+        {
+            _owner.ReceiverGate.Enter();
+            _inlineHeld = true;
+        }
+
+        _owner.Counters.ReceivedExclusive(message.TotalBytes);
+
+        try
+        {
+            receiver.OnMessage(message);
+            return true;
+        }
+        catch (Exception)
+        {
+            // a receiver that throws loses this connection, counted; the gate is released on this thread
+            EndInlineBatch();
+            Close(ZmqDropReason.ReceiverFailed);
+            return false;
+        }
+    }
+
+    /// <summary>Ends the receiver's burst: <see cref="IZmqReceiver.OnBatchEnd"/>, then the gate is released (no-op when not held).</summary>
+    private void EndInlineBatch()
+    {
+        if (!_inlineHeld)
+        {
+            return;
+        }
+
+        _inlineHeld = false;
+        try
+        {
+            _owner.Receiver!.OnBatchEnd();
+        }
+        finally
+        {
+            _owner.ReceiverGate.Exit();
+        }
     }
 
     private ValueTask<bool> DeliverAsync(ZmqMessage message)

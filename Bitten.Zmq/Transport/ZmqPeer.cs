@@ -127,8 +127,14 @@ internal sealed partial class ZmqPeer
                 await writer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            _pending?.Dispose();
+            if (!ReferenceEquals(_pending, _inline))
+            {
+                _pending?.Dispose();
+            }
+
             _pending = null;
+            _inline?.Dispose();
+            _inline = null;
             while (_out.Reader.TryRead(out var item))
             {
                 item.Release();

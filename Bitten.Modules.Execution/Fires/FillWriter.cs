@@ -18,7 +18,8 @@ internal static class FillWriter
     // The unary + keeps SQLite from answering "status IN (…)" with ix_fires_status and probing the JSON for every pending
     // fire (quadratic: 20,000 SENT fires × a batch); without it the plan is the batch's rows, each one primary-key lookup.
     internal const string UpdateSql = """
-        UPDATE fires SET status = 3, filled_at_ms = $now, fill_price = j.price, filled_volume = j.volume, position = j.position
+        UPDATE fires SET status = 3, filled_at_ms = $now, fill_price = j.price, filled_volume = j.volume, position = j.position,
+                         sent_at_ms = COALESCE(fires.sent_at_ms, $now)
         FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.price') AS price, json_extract(value, '$.volume') AS volume,
                      json_extract(value, '$.position') AS position
               FROM json_each($fills)) AS j
@@ -29,6 +30,13 @@ internal static class FillWriter
     private const string EventSql = """
         INSERT INTO fire_events (fire_id, status, at_ms, detail)
         SELECT json_extract(value, '$.id'), 3, $now, json_extract(value, '$.detail') FROM json_each($fills) ORDER BY key
+        """;
+
+    // A fire filled straight from QUEUED was sent (the terminal answered it): its SENT step goes in the timeline before FILLED.
+    private const string SentEventSql = """
+        INSERT INTO fire_events (fire_id, status, at_ms, detail)
+        SELECT value, 2, $now, 'sent to the EA (its confirmation arrived before the send was recorded)' FROM json_each($ids)
+        WHERE NOT EXISTS (SELECT 1 FROM fire_events e WHERE e.fire_id = value AND e.status = 2) ORDER BY key
         """;
 
     private const string OutboxSql = "UPDATE outbox SET done_at_ms = $now WHERE done_at_ms IS NULL AND fire_id IN (SELECT value FROM json_each($ids))";
@@ -60,17 +68,23 @@ internal static class FillWriter
             return moved;
         }
 
-        using (var events = Command(connection, transaction, EventSql, nowMs, "$fills", Json(fills, f => moved.Contains(f.FireId), withDetail: true)))
-        {
-            events.ExecuteNonQuery();
-        }
-
         // Only a fire filled straight from QUEUED (its confirmation overtook the SENT commit) can still have an open outbox row.
         var queued = fills.Where(f => f.WasQueued && moved.Contains(f.FireId)).Select(f => f.FireId).ToList();
         if (queued.Count > 0)
         {
-            using var outbox = Command(connection, transaction, OutboxSql, nowMs, "$ids", JsonSerializer.Serialize(queued));
+            var ids = JsonSerializer.Serialize(queued);
+            using (var sent = Command(connection, transaction, SentEventSql, nowMs, "$ids", ids))
+            {
+                sent.ExecuteNonQuery();
+            }
+
+            using var outbox = Command(connection, transaction, OutboxSql, nowMs, "$ids", ids);
             outbox.ExecuteNonQuery();
+        }
+
+        using (var events = Command(connection, transaction, EventSql, nowMs, "$fills", Json(fills, f => moved.Contains(f.FireId), withDetail: true)))
+        {
+            events.ExecuteNonQuery();
         }
 
         return moved;

@@ -1,3 +1,4 @@
+using Bitten.Contracts.Hosting;
 using Bitten.Modules.Signals.Backtest;
 using Bitten.Modules.Signals.Replay;
 
@@ -12,13 +13,13 @@ public sealed class BacktestCommandLineTests
             "--out", "r", "--format", "histdata", "--spread", "1.2", "--spread-by-session", "--threshold", "74", "--ticks-only-clock", "--paths", "500", "--seed", "9", "--quiet"], out var error);
 
         error.ShouldBeNull();
-        line.Data.ShouldBe(["a.csv", "b/"]);
+        line.Data.ShouldBe([CallerPaths.Resolve("a.csv"), CallerPaths.Resolve("b/")], "relative paths are the shell's (see CallerPathsTests)");
         line.Symbol.ShouldBe("USDJPY");
         line.FromMs.ShouldBe(new DateTimeOffset(2017, 1, 3, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds());
         line.ToMs.ShouldBe(new DateTimeOffset(2017, 2, 1, 12, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds());
         line.Clock!.Name.ShouldBe("UTC-05:00");
         (line.Out, line.Format, line.SpreadPips, line.SpreadBySession, line.FixedThreshold, line.DataClock, line.Paths, line.Seed, line.Quiet)
-            .ShouldBe(("r", HistoryFormat.HistData, 1.2, true, 74.0, false, 500, 9, true));
+            .ShouldBe((CallerPaths.ResolveOutput("r"), HistoryFormat.HistData, 1.2, true, 74.0, false, 500, 9, true));
         line.Replay().PipSize.ShouldBe(0.01);
     }
 

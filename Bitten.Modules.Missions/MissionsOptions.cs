@@ -45,6 +45,13 @@ internal sealed class MissionsOptions
     [Range(1, 3_600, ErrorMessage = "Modules:Missions:ReannounceAfterSeconds must be 1-3600 (default 30).")]
     public int ReannounceAfterSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A mission FIRING, SENT or UNCONFIRMED this long (and not being fired by this process) is checked against Execution's
+    /// fires: crash recovery for a fire that was never created or whose announcement was lost (default 10).
+    /// </summary>
+    [Range(1, 3_600, ErrorMessage = "Modules:Missions:FiringReconcileAfterSeconds must be 1-3600 (default 10).")]
+    public int FiringReconcileAfterSeconds { get; set; } = 10;
+
     /// <summary>How often the live stream pushes prices of the symbols a connected user has open.</summary>
     [Range(1, 60, ErrorMessage = "Modules:Missions:StreamPriceSeconds must be 1-60 (default 1).")]
     public int StreamPriceSeconds { get; set; } = 1;

@@ -16,6 +16,19 @@ internal sealed class MissionsMetrics
         Fires = meter.CreateCounter<long>("bitten_mission_fires", description: "Fire attempts, by outcome (accepted or the refusal)");
         meter.CreateObservableGauge("bitten_sse_clients", () => hub.ClientCount, description: "Open /api/stream connections");
         meter.CreateObservableCounter("bitten_sse_dropped", () => hub.DroppedCount, description: "Stream clients dropped for falling behind");
+        meter.CreateObservableGauge("bitten_sse_replay_bytes", () => hub.Stats().ReplayBytes, "By", "Bytes held for Last-Event-ID replay, all users (bounded by StreamReplayBudgetMegabytes)");
+        meter.CreateObservableGauge("bitten_sse_replay_frames", () => hub.Stats().ReplayFrames, description: "Events held for Last-Event-ID replay, all users");
+        meter.CreateObservableGauge("bitten_sse_users_tracked", () => hub.Stats().Users, description: "Users the stream hub holds an entry for (an open stream or events to replay)");
+        meter.CreateObservableCounter("bitten_sse_replay_evicted", () =>
+        {
+            var s = hub.Stats();
+            return new[]
+            {
+                new Measurement<long>(s.EvictedByAge, new KeyValuePair<string, object?>("reason", "age")),
+                new Measurement<long>(s.EvictedByBudget, new KeyValuePair<string, object?>("reason", "budget")),
+                new Measurement<long>(s.EvictedPerUser, new KeyValuePair<string, object?>("reason", "per_user")),
+            };
+        }, description: "Replay events dropped, by reason (age, budget, per_user)");
     }
 
     public Counter<long> Created { get; }

@@ -46,6 +46,7 @@ public static class MissionsModule
         services.AddHostedService<PositionStreamPump>();
         services.AddSingleton(sp => new ScheduledJob("missions.expiry-sweep", typeof(ExpirySweepJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
         services.AddSingleton<IHealthContributor, MissionsHealthContributor>();
+        services.AddSingleton<IMemoryDiagnosticsContributor, StreamMemoryDiagnostics>();
         services.AddHostedService(sp => new ModuleStartedLogger(() =>
         {
             _ = sp.GetRequiredService<MissionsMetrics>(); // instruments exist from the start

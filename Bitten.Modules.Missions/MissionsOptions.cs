@@ -71,6 +71,17 @@ internal sealed class MissionsOptions
     [Range(1, 10_000, ErrorMessage = "Modules:Missions:StreamReplayPerUser must be 1-10000 (default 100).")]
     public int StreamReplayPerUser { get; set; } = 100;
 
+    /// <summary>
+    /// Replayable events older than this are dropped (default 15, the default mission lifetime: an older mission frame
+    /// replays nothing the client can still act on; a client that missed dropped events is told to resync).
+    /// </summary>
+    [Range(1, 1_440, ErrorMessage = "Modules:Missions:StreamReplayMaxAgeMinutes must be 1-1440 (default 15).")]
+    public int StreamReplayMaxAgeMinutes { get; set; } = 15;
+
+    /// <summary>Memory all users' replay rings may hold together; beyond it the oldest events of any user are dropped first.</summary>
+    [Range(1, 4_096, ErrorMessage = "Modules:Missions:StreamReplayBudgetMegabytes must be 1-4096 (default 64).")]
+    public int StreamReplayBudgetMegabytes { get; set; } = 64;
+
     /// <summary>Events queued per connection before a slow client is dropped (it reconnects and resumes).</summary>
     [Range(1, 100_000, ErrorMessage = "Modules:Missions:StreamClientQueue must be 1-100000 (default 256).")]
     public int StreamClientQueue { get; set; } = 256;

@@ -82,6 +82,11 @@ internal static class BittenApplication
         app.MapOpenApi();
         app.MapHealthEndpoint();
         app.MapMetricsEndpoint();
+        if (modules.EnabledNames.Contains("Users"))
+        {
+            app.MapMemoryDiagnosticsEndpoint(); // admin only: the "admin" policy comes with the Users module
+        }
+
         modules.MapEndpoints(app);
         return app;
     }

@@ -35,6 +35,8 @@ internal sealed partial class PrometheusExporter
 
         public string? Description { get; }
 
+        public int SeriesCount => _cells.Count;
+
         public static InstrumentSeries For(Instrument instrument)
         {
             var type = instrument.GetType();

@@ -64,6 +64,14 @@ internal sealed partial class PrometheusExporter : IDisposable
         }
     }
 
+    /// <summary>Instruments listened to and label sets (series) held: label cardinality shows here first.</summary>
+    public (int Instruments, int Series, string? Largest, int LargestSeries) Cardinality()
+    {
+        var all = _instruments.Values.ToList();
+        var largest = all.MaxBy(s => s.SeriesCount);
+        return (all.Count, all.Sum(s => s.SeriesCount), largest?.Name, largest?.SeriesCount ?? 0);
+    }
+
     public void Dispose() => _listener.Dispose();
 
     internal static string MetricName(string name, bool isCounter)

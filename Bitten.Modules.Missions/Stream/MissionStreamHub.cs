@@ -5,26 +5,56 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Modules.Missions.Stream;
 
 /// <summary>
-/// Fans mission events out to every open stream of their user. Per user: a bounded ring of recent frames
-/// (for <c>Last-Event-ID</c> resumption) and the open connections. Event ids increase monotonically across
-/// all users and, being seeded from the clock at start, across restarts. One timer sends heartbeats to all
-/// connections through the same queues, so each connection has exactly one writer and no thread of its own.
+/// Fans mission events out to every open stream of their user. Per user: a ring of recent frames (for
+/// <c>Last-Event-ID</c> resumption) and the open connections. Event ids increase monotonically across all users
+/// and, being seeded from the clock at start, across restarts. One timer sends heartbeats to all connections
+/// through the same queues, so each connection has exactly one writer and no thread of its own.
+/// <para>
+/// The replay rings are bounded three ways: at most <c>StreamReplayPerUser</c> frames per user, no frame older than
+/// <c>StreamReplayMaxAgeMinutes</c>, and at most <c>StreamReplayBudgetMegabytes</c> for all users together (the
+/// oldest frames of any user go first). A user with no open stream and nothing left to replay is forgotten, so idle
+/// users cost nothing. A client whose missed events were dropped gets <c>event: resync</c> and reloads its missions.
+/// </para>
 /// </summary>
 internal sealed class MissionStreamHub : IDisposable
 {
+    /// <summary>What one held frame costs beyond its bytes: the ring slot, the order entry and the array header.</summary>
+    internal const int FrameOverheadBytes = 96;
+
     private readonly ConcurrentDictionary<long, UserStreams> _users = new();
     private readonly MissionsOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<MissionStreamHub> _logger;
     private readonly ITimer _heartbeat;
     private readonly long _firstId;
+    private readonly TimeSpan _maxAge;
+    private readonly long _budgetBytes;
+
+    // Every held frame of every user in publish order: the eviction order for age and for the byte budget.
+    // Lock order: a user's Gate may be held when taking _orderGate, never the reverse.
+    private readonly Lock _orderGate = new();
+    private readonly Queue<Held> _order = new();
+
     private long _lastId;
     private int _clients;
     private long _dropped;
+    private long _heldBytes;
+    private long _heldFrames;
+    private long _evictedByAge;
+    private long _evictedByBudget;
+    private long _evictedPerUser;
+
+    // The highest event id dropped from a user that has since been forgotten: a new entry for any user starts from
+    // it, so a reconnect with an older Last-Event-ID is told to resync (at worst once more than strictly needed).
+    private long _forgottenUpTo;
 
     public MissionStreamHub(IOptions<MissionsOptions> options, TimeProvider time, ILogger<MissionStreamHub> logger)
     {
         _options = options.Value;
+        _time = time;
         _logger = logger;
+        _maxAge = TimeSpan.FromMinutes(_options.StreamReplayMaxAgeMinutes);
+        _budgetBytes = (long)_options.StreamReplayBudgetMegabytes * 1024 * 1024;
         _firstId = time.GetUtcNow().ToUnixTimeMilliseconds() * 1_000;
         _lastId = _firstId;
         var every = TimeSpan.FromSeconds(_options.StreamHeartbeatSeconds);
@@ -35,6 +65,18 @@ internal sealed class MissionStreamHub : IDisposable
 
     public long DroppedCount => Interlocked.Read(ref _dropped);
 
+    /// <summary>Sizes of what the hub holds, for metrics and the admin memory diagnostics.</summary>
+    public StreamHubStats Stats() => new(
+        Users: _users.Count,
+        Clients: ClientCount,
+        ReplayFrames: Interlocked.Read(ref _heldFrames),
+        ReplayBytes: Interlocked.Read(ref _heldBytes),
+        ReplayBudgetBytes: _budgetBytes,
+        OrderEntries: OrderCount(),
+        EvictedByAge: Interlocked.Read(ref _evictedByAge),
+        EvictedByBudget: Interlocked.Read(ref _evictedByBudget),
+        EvictedPerUser: Interlocked.Read(ref _evictedPerUser));
+
     /// <summary>Opens a stream for the user, first queueing what was missed after <paramref name="lastEventId"/>.</summary>
     public (StreamClient? Client, SubscribeRefusal Refusal) Subscribe(long userId, long? lastEventId)
     {
@@ -44,8 +86,9 @@ internal sealed class MissionStreamHub : IDisposable
             return (null, SubscribeRefusal.ServerFull);
         }
 
-        var user = _users.GetOrAdd(userId, _ => new UserStreams());
-        lock (user.Gate)
+        Trim(); // nothing older than the age limit is replayed, whenever the last sweep ran
+        var user = Enter(userId);
+        try
         {
             if (user.Clients.Count >= _options.MaxStreamsPerUser)
             {
@@ -63,11 +106,11 @@ internal sealed class MissionStreamHub : IDisposable
                     client.TryEnqueue(StreamFrames.Resync(Volatile.Read(ref _lastId)));
                 }
 
-                foreach (var (id, frame) in user.Ring)
+                foreach (var held in user.Ring)
                 {
-                    if (id > last)
+                    if (held.Id > last)
                     {
-                        client.TryEnqueue(frame);
+                        client.TryEnqueue(held.Frame);
                     }
                 }
             }
@@ -75,6 +118,10 @@ internal sealed class MissionStreamHub : IDisposable
             // Registered under the same lock as the replay: no event is missed or sent twice in between.
             user.Clients.Add(client);
             return (client, SubscribeRefusal.None);
+        }
+        finally
+        {
+            user.Gate.Exit();
         }
     }
 
@@ -88,6 +135,8 @@ internal sealed class MissionStreamHub : IDisposable
                 {
                     Interlocked.Decrement(ref _clients);
                 }
+
+                ForgetIfIdle(user);
             }
         }
 
@@ -97,20 +146,37 @@ internal sealed class MissionStreamHub : IDisposable
     /// <summary>Records an event for the user and queues it on each of their open streams; returns its id.</summary>
     public long Publish(long userId, string eventName, object payload)
     {
-        var user = _users.GetOrAdd(userId, _ => new UserStreams());
-        lock (user.Gate)
+        long id;
+        var user = Enter(userId);
+        try
         {
-            var id = Interlocked.Increment(ref _lastId);
+            id = Interlocked.Increment(ref _lastId);
             var frame = StreamFrames.Event(id, eventName, payload);
-            user.Ring.Enqueue((id, frame));
+            var at = _time.GetUtcNow();
+            var bytes = frame.Length + FrameOverheadBytes;
+            user.Ring.Enqueue(new RingFrame(id, frame, bytes));
+            Interlocked.Add(ref _heldBytes, bytes);
+            Interlocked.Increment(ref _heldFrames);
+            lock (_orderGate)
+            {
+                _order.Enqueue(new Held(user, id, at));
+            }
+
             while (user.Ring.Count > _options.StreamReplayPerUser)
             {
-                user.EvictedUpTo = user.Ring.Dequeue().Id;
+                DropOldest(user);
+                Interlocked.Increment(ref _evictedPerUser);
             }
 
             Deliver(user, frame);
-            return id;
         }
+        finally
+        {
+            user.Gate.Exit();
+        }
+
+        Trim(); // outside the user's lock: trimming takes other users' locks
+        return id;
     }
 
     /// <summary>True when the user has at least one open stream (cheap; no allocation).</summary>
@@ -147,6 +213,48 @@ internal sealed class MissionStreamHub : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops held frames older than the age limit and, while over the byte budget, the oldest of any user; forgets
+    /// users left with neither frames nor streams. Runs after every publish and on every heartbeat.
+    /// </summary>
+    public void Trim()
+    {
+        var cutoff = _time.GetUtcNow() - _maxAge;
+        while (true)
+        {
+            Held oldest;
+            bool byAge;
+            lock (_orderGate)
+            {
+                if (!_order.TryPeek(out oldest))
+                {
+                    return;
+                }
+
+                byAge = oldest.At <= cutoff;
+                if (!byAge && Interlocked.Read(ref _heldBytes) <= _budgetBytes)
+                {
+                    return;
+                }
+
+                _order.Dequeue();
+            }
+
+            var user = oldest.User;
+            lock (user.Gate)
+            {
+                // Already gone when the user's own limit dropped it; otherwise it is the head of that user's ring.
+                while (user.Ring.TryPeek(out var head) && head.Id <= oldest.Id)
+                {
+                    DropOldest(user);
+                    Interlocked.Increment(ref byAge ? ref _evictedByAge : ref _evictedByBudget);
+                }
+
+                ForgetIfIdle(user);
+            }
+        }
+    }
+
     public void Dispose()
     {
         _heartbeat.Dispose();
@@ -164,6 +272,7 @@ internal sealed class MissionStreamHub : IDisposable
 
     private void Heartbeat()
     {
+        Trim();
         foreach (var user in _users.Values)
         {
             lock (user.Gate)
@@ -173,6 +282,57 @@ internal sealed class MissionStreamHub : IDisposable
                     Deliver(user, StreamFrames.Heartbeat);
                 }
             }
+        }
+    }
+
+    /// <summary>The user's live entry with its lock held (an entry being forgotten is replaced by a fresh one).</summary>
+    private UserStreams Enter(long userId)
+    {
+        while (true)
+        {
+            var user = _users.GetOrAdd(userId, static (id, hub) => new UserStreams(id, Interlocked.Read(ref hub._forgottenUpTo)), this);
+            user.Gate.Enter();
+            if (!user.Forgotten)
+            {
+                return user;
+            }
+
+            user.Gate.Exit();
+        }
+    }
+
+    /// <summary>Caller holds the user's lock.</summary>
+    private void DropOldest(UserStreams user)
+    {
+        var dropped = user.Ring.Dequeue();
+        user.EvictedUpTo = dropped.Id;
+        Interlocked.Add(ref _heldBytes, -dropped.Bytes);
+        Interlocked.Decrement(ref _heldFrames);
+    }
+
+    /// <summary>Caller holds the user's lock. A user with no stream and nothing to replay leaves the map.</summary>
+    private void ForgetIfIdle(UserStreams user)
+    {
+        if (user.Forgotten || user.Clients.Count > 0 || user.Ring.Count > 0)
+        {
+            return;
+        }
+
+        user.Forgotten = true;
+        long seen;
+        while ((seen = Interlocked.Read(ref _forgottenUpTo)) < user.EvictedUpTo
+               && Interlocked.CompareExchange(ref _forgottenUpTo, user.EvictedUpTo, seen) != seen)
+        {
+        }
+
+        _users.TryRemove(new KeyValuePair<long, UserStreams>(user.UserId, user));
+    }
+
+    private int OrderCount()
+    {
+        lock (_orderGate)
+        {
+            return _order.Count;
         }
     }
 
@@ -193,11 +353,22 @@ internal sealed class MissionStreamHub : IDisposable
         }
     }
 
-    private sealed class UserStreams
+    private readonly record struct RingFrame(long Id, ReadOnlyMemory<byte> Frame, int Bytes);
+
+    private readonly record struct Held(UserStreams User, long Id, DateTimeOffset At);
+
+    private sealed class UserStreams(long userId, long evictedUpTo)
     {
         public readonly Lock Gate = new();
-        public readonly Queue<(long Id, ReadOnlyMemory<byte> Frame)> Ring = new();
+        public readonly long UserId = userId;
+        public readonly Queue<RingFrame> Ring = new();
         public readonly List<StreamClient> Clients = [];
-        public long EvictedUpTo;
+        public long EvictedUpTo = evictedUpTo;
+        public bool Forgotten;
     }
 }
+
+/// <summary>What the stream hub holds right now (counts and bytes) and what it has dropped since start.</summary>
+internal sealed record StreamHubStats(
+    int Users, int Clients, long ReplayFrames, long ReplayBytes, long ReplayBudgetBytes, int OrderEntries,
+    long EvictedByAge, long EvictedByBudget, long EvictedPerUser);

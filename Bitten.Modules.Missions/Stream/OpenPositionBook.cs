@@ -40,6 +40,9 @@ internal sealed class OpenPositionBook(TimeProvider time)
         }
     }
 
+    /// <summary>Entries held: EA owners cached, users with a symbol book (bounded by the EAs and users that exist).</summary>
+    public (int Owners, int Users) Counts() => (_owners.Count, _symbols.Count);
+
     /// <summary>Users with at least one open symbol, with their distinct symbols.</summary>
     public IEnumerable<(long UserId, IReadOnlyCollection<string> Symbols)> Holdings()
     {

@@ -11,7 +11,9 @@ namespace Bitten.Modules.Signals.Ingest;
 /// Checks <c>ea_id</c>/<c>ea_token</c> on every feed message. Validated pairs are cached for a minute and
 /// compared in constant time without allocating; a miss asks Users (<see cref="ValidateEaCredentials"/>)
 /// or, when the Users module is off, the configured feed credentials. Rejections are cached briefly too,
-/// so a wrong token cannot make every message a database lookup.
+/// so a wrong token cannot make every message a database lookup. The cache holds at most <see cref="MaxCached"/>
+/// entries (expired ones are swept when it is full, at most once a second): a peer sending messages under ever new
+/// <c>ea_id</c>s cannot grow it without limit — beyond the cap, rejections are simply not remembered.
 /// </summary>
 internal sealed class FeedAuthenticator(IServiceScopeFactory scopes, SignalsOptions options, TimeProvider time)
 {
@@ -19,6 +21,12 @@ internal sealed class FeedAuthenticator(IServiceScopeFactory scopes, SignalsOpti
     private static readonly TimeSpan RejectedFor = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly HashSet<string> _feedSources = new(options.FeedSources, StringComparer.Ordinal);
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
+
+    internal const int MaxCached = 10_000;
+
+    /// <summary>Entries held (for tests and the admin memory diagnostics).</summary>
+    public int CachedCount => _cache.Count;
 
     public bool IsFeedSource(ReadOnlySpan<char> eaId) =>
         _feedSources.Count == 0 ? options.FeedCredentials.Count > 0 && options.FeedCredentials.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(eaId)
@@ -40,8 +48,35 @@ internal sealed class FeedAuthenticator(IServiceScopeFactory scopes, SignalsOpti
         var id = eaId.ToString();
         var secret = token.ToString();
         var valid = Validate(id, secret);
+        if (_cache.Count >= MaxCached && !_cache.ContainsKey(id))
+        {
+            SweepExpired(now);
+            if (_cache.Count >= MaxCached && !valid)
+            {
+                return false; // full of recent rejections: a flood of made-up ids is not remembered
+            }
+        }
+
         _cache[id] = new Entry(secret, valid, now + (valid ? ValidFor : RejectedFor));
         return valid;
+    }
+
+    /// <summary>Runs on the single ingest thread; at most once a second, so a flood cannot make every message a full scan.</summary>
+    private void SweepExpired(DateTimeOffset now)
+    {
+        if (now - _lastSweep < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        foreach (var (key, entry) in _cache)
+        {
+            if (entry.Until <= now)
+            {
+                _cache.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
     }
 
     private bool Validate(string eaId, string token)

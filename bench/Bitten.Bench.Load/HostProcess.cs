@@ -32,7 +32,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static HostPorts FreePorts() => new(Free(), Free(), Free(), Free(), Free(), Free());
 
-    public static HostProcess Start(HostPorts ports, string work, IEnumerable<string> settings)
+    public static HostProcess Start(HostPorts ports, string work, IEnumerable<string> settings, IEnumerable<string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +57,12 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var pair in environment ?? [])
+        {
+            var (key, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            info.Environment[key] = value;
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start Bitten.Host");
         return new HostProcess(process, ports);
     }

@@ -24,6 +24,8 @@ internal sealed class LoadOptions
           --output FILE        result file (default bench/results/load.json or soak.json)
           --keep               keep the temporary data directory (its path is printed)
           --host KEY=VALUE     an extra host setting, repeatable (e.g. --host Logging:MinimumLevel=Information)
+          --host-env KEY=VALUE an environment variable for the host process only, repeatable (e.g. --host-env DOTNET_gcServer=0
+                               to compare GC modes; the result records them)
         """;
 
     public int Users { get; set; } = 5_000;
@@ -51,6 +53,8 @@ internal sealed class LoadOptions
     public string? Output { get; set; }
 
     public List<string> HostSettings { get; } = [];
+
+    public List<string> HostEnvironment { get; } = [];
 
     public int SseClients => Math.Min(Sse < 0 ? Users : Sse, Users);
 
@@ -80,6 +84,10 @@ internal sealed class LoadOptions
                 case "--output": o.Output = Next(); break;
                 case "--help": break;
                 case "--host": o.HostSettings.Add(Next()); break;
+                case "--host-env":
+                    var env = Next();
+                    o.HostEnvironment.Add(env.Contains('=', StringComparison.Ordinal) ? env : throw new ArgumentException($"--host-env needs KEY=VALUE, not {env}"));
+                    break;
                 default: throw new ArgumentException($"unknown option {a}\n\n{Usage}");
             }
         }

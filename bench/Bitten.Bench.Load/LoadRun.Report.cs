@@ -209,6 +209,13 @@ internal sealed partial class LoadRun
             ["gc_heap_mb_per_hour"] = Slope(heap.Where(h => !double.IsNaN(h.Heap)).Select(h => (Hours(h.At), h.Heap / 1048576.0))),
             ["fds_per_hour"] = Slope(samples.Select(s => (Hours(s.At), (double)s.Fds))),
             ["threads_per_hour"] = Slope(samples.Select(s => (Hours(s.At), (double)s.Threads))),
+            ["second_half"] = new JsonObject
+            {
+                ["rss_mb_per_hour"] = Slope(samples.Where(s => Hours(s.At) >= Hours(samples[^1].At) / 2).Select(s => (Hours(s.At), s.RssBytes / 1048576.0))),
+                ["gc_heap_mb_per_hour"] = Slope(heap.Where(h => !double.IsNaN(h.Heap) && Hours(h.At) >= Hours(heap[^1].At) / 2).Select(h => (Hours(h.At), h.Heap / 1048576.0))),
+                ["fds_per_hour"] = Slope(samples.Where(s => Hours(s.At) >= Hours(samples[^1].At) / 2).Select(s => (Hours(s.At), (double)s.Fds))),
+                ["note"] = "the same slopes over the second half of the run only: start-up growth (JIT, pools, SQLite caches) excluded",
+            },
             ["rss_mb_first_last"] = samples.Count == 0 ? null : $"{samples[0].RssBytes / 1048576.0:0.0} → {samples[^1].RssBytes / 1048576.0:0.0}",
             ["gc_heap_mb_first_last"] = heap.Count == 0 ? null : $"{heap[0].Heap / 1048576.0:0.0} → {heap[^1].Heap / 1048576.0:0.0}",
             ["fds_first_last"] = samples.Count == 0 ? null : $"{samples[0].Fds} → {samples[^1].Fds}",
@@ -216,6 +223,9 @@ internal sealed partial class LoadRun
             ["series"] = new JsonArray([.. samples.Where((_, i) => i % 6 == 0).Select(s => (JsonNode)new JsonArray(
                 Math.Round(Hours(s.At) * 60, 2), Math.Round(s.RssBytes / 1048576.0, 1), s.Fds, s.Threads))]),
             ["series_columns"] = "minutes, rss_mb, fds, threads (every 6th sample)",
+            ["host_environment"] = new JsonArray([.. options.HostEnvironment.Select(e => (JsonNode)e)]),
+            ["diagnostics_start"] = _diagnosticsStart?.DeepClone(),
+            ["diagnostics_end"] = _diagnosticsEnd?.DeepClone(),
             ["note"] = "least-squares slopes over the whole run including start-up growth (warm caches, SQLite pages, the alert outbox); flat means near zero against the level",
         };
     }
@@ -295,6 +305,11 @@ internal sealed partial class LoadRun
         if (options.Sse >= 0) c += $" --sse {options.Sse}";
         if (options.Symbols != defaults.Symbols) c += $" --symbols {options.Symbols}";
         c += string.Create(CultureInfo.InvariantCulture, $" --minutes {options.Minutes}");
+        foreach (var env in options.HostEnvironment)
+        {
+            c += $" --host-env {env}";
+        }
+
         return c;
     }
 }

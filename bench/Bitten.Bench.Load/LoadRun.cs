@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bitten.Zmq;
 
 namespace Bitten.Bench.Load;
@@ -55,7 +56,7 @@ internal sealed partial class LoadRun(LoadOptions options)
         // Phase 2: the run.
         var feeds = Enumerable.Range(0, options.Symbols).Select(i => _users[i].Ea!).ToList();
         var eaCredentials = _users.Where(u => u.Ea is not null).Select(u => u.Ea!.EaId).ToList();
-        await using var host = HostProcess.Start(ports, work, Settings(bot.BaseUrl, feeds.Select(f => f.EaId), eaCredentials));
+        await using var host = HostProcess.Start(ports, work, Settings(bot.BaseUrl, feeds.Select(f => f.EaId), eaCredentials), options.HostEnvironment);
         await host.WaitReadyAsync(api, TimeSpan.FromMinutes(2));
         using var stop = new CancellationTokenSource();
         var ct = stop.Token;
@@ -110,6 +111,7 @@ internal sealed partial class LoadRun(LoadOptions options)
         await Task.Delay(TimeSpan.FromSeconds(options.Soak ? 10 : 15), ct);
         var loadBefore = LoadAverage();
         var procBefore = host.Sample();
+        _diagnosticsStart = await DiagnosticsAsync(client);
         _recorder.Measuring = true;
         var measured = Stopwatch.StartNew();
         Console.WriteLine($"measuring for {options.Minutes} min (load average {loadBefore})");
@@ -119,6 +121,7 @@ internal sealed partial class LoadRun(LoadOptions options)
         _recorder.Measuring = false;
         var measuredSeconds = measured.Elapsed.TotalSeconds;
         var procAfter = host.Sample();
+        _diagnosticsEnd = await DiagnosticsAsync(client);
         var loadAfter = LoadAverage();
         Console.WriteLine("draining for 20 s (deliveries of the last signals, confirmations)");
         await Task.Delay(TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -316,6 +319,21 @@ internal sealed partial class LoadRun(LoadOptions options)
     }
 
     private Api? _api;
+    private JsonNode? _diagnosticsStart;
+    private JsonNode? _diagnosticsEnd;
+
+    /// <summary>The host's admin memory diagnostics (GC heap, fds by kind, cache sizes); null when unavailable.</summary>
+    private async Task<JsonNode?> DiagnosticsAsync(Api client)
+    {
+        try
+        {
+            return await client.SendAsync("GET /api/admin/diagnostics/memory", HttpMethod.Get, "/api/admin/diagnostics/memory", Admin.Token, null, System.Net.HttpStatusCode.OK);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException)
+        {
+            return null; // recorded as an error by the client
+        }
+    }
 
     /// <summary>A stable number in [0, 1) per (signal, user): FNV-1a, so the same share of users fires each signal.</summary>
     private static double Share(string signalId, int user)

@@ -36,23 +36,34 @@ internal sealed class FanOutWorker(
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (queue.Reader.TryRead(out var signal))
-                {
-                    try
-                    {
-                        await FanOutAsync(signal, stoppingToken);
-                    }
-                    finally
-                    {
-                        queue.Done();
-                    }
-                }
+                await DrainAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // stopping: signals still queued are stored in signals.db and caught up at the next start
         }
+    }
+
+    /// <summary>Fans out every signal queued now, in order; returns how many (tests call it when the worker is not running).</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        while (queue.Reader.TryRead(out var signal))
+        {
+            try
+            {
+                await FanOutAsync(signal, cancellationToken);
+            }
+            finally
+            {
+                queue.Done();
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Fans out every live stored signal that has no mission yet; returns how many it fanned out.</summary>

@@ -20,6 +20,7 @@ using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/Bitten.Bench.Missions [-- [fakes] [<output.json>]]  fan-out for 1k/5k/20k users
 //        dotnet run -c Release --project bench/Bitten.Bench.Missions -- sse [clients] [<output.json>]  SSE fan-out to N live streams
+//        dotnet run -c Release --project bench/Bitten.Bench.Missions -- sizing [users]                  per-user vs batched account lookups (printed)
 // Through the modules' public faces: AddMissionsModule (+ AddUsersModule and AddExecutionModule unless "fakes"), MediatR
 // wired like the host, real SQLite files (WAL), the module's own fan-out worker (see Composition).
 // Each mode rewrites its own part of missions.json and keeps the other's.
@@ -43,6 +44,11 @@ if (args.FirstOrDefault() == "sse")
     await File.WriteAllTextAsync(sseOutput, existing.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     Console.WriteLine($"wrote {sseOutput}");
     return 0;
+}
+
+if (args.FirstOrDefault() == "sizing")
+{
+    return await SizingLookups.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000);
 }
 
 var fakesOnly = args.FirstOrDefault() == "fakes";

@@ -26,7 +26,13 @@ internal sealed class ExecutionMetrics
 
     public ConcurrentDictionary<string, long> Rejections { get; } = new(StringComparer.Ordinal);
 
-    public void Fire(string status) => _fires.Add(1, new KeyValuePair<string, object?>("status", status));
+    public void Fire(string status, int count = 1)
+    {
+        if (count > 0)
+        {
+            _fires.Add(count, new KeyValuePair<string, object?>("status", status));
+        }
+    }
 
     public void Refused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -22,9 +22,12 @@ public static class ExecutionModule
     public static IHostApplicationBuilder AddExecutionModule(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        var testing = builder.Environment.IsEnvironment(ExecutionOptions.TestingEnvironment);
         services.AddOptions<ExecutionOptions>()
             .BindConfiguration(ExecutionOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => !o.HoldOutbox || testing,
+                $"Modules:Execution:HoldOutbox is test-only fault injection (no fire would ever reach a terminal): it is refused unless the environment is {ExecutionOptions.TestingEnvironment}. Remove it.")
             .ValidateOnStart();
         services.AddOptions<ZmqOptions>().BindConfiguration(ZmqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BoundEndpoints>();

@@ -7,6 +7,9 @@ internal sealed class ExecutionOptions
 {
     public const string SectionName = "Modules:Execution";
 
+    /// <summary>The only host environment in which <see cref="HoldOutbox"/> may be set.</summary>
+    public const string TestingEnvironment = "Testing";
+
     /// <summary>Switches the whole module off (tests and partial deployments use this).</summary>
     public bool Enabled { get; set; } = true;
 
@@ -66,7 +69,8 @@ internal sealed class ExecutionOptions
     /// <summary>
     /// TEST-ONLY fault injection (default false; never set it in production): the router sends no fire, so accepted fires stay
     /// QUEUED in the outbox — the state a crash between queuing a fire and sending it leaves behind. The fault tests start the
-    /// host with it, kill it (SIGKILL) and restart it without it to prove such a fire is sent exactly once.
+    /// host with it, kill it (SIGKILL) and restart it without it to prove such a fire is sent exactly once. Validated at start:
+    /// the host refuses to start with it unless its environment is <c>Testing</c> (<c>DOTNET_ENVIRONMENT=Testing</c>).
     /// </summary>
     public bool HoldOutbox { get; set; }
 }

@@ -71,4 +71,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 52, Level = LogLevel.Error, Message = "Stream: the price pump failed this round; it runs again next round")]
     public static partial void PricePumpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "Mission {MissionId} reconciled from {From} to {To} (fire {FireId}): a crash or a lost announcement had left it behind")]
+    public static partial void FiringReconciled(ILogger logger, string missionId, string from, string to, string? fireId);
 }

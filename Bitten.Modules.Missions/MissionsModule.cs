@@ -42,6 +42,9 @@ public static class MissionsModule
         services.AddHostedService<FanOutWorker>();
         services.AddTransient<ExpirySweepJob>();
         services.AddTransient<AnnouncementRecoveryJob>();
+        services.AddSingleton<FiresInFlight>();
+        services.AddTransient<FiringReconciliationJob>();
+        services.AddSingleton(sp => new ScheduledJob("missions.firing-reconciliation", typeof(FiringReconciliationJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
         services.AddSingleton(sp => new ScheduledJob("missions.announcement-recovery", typeof(AnnouncementRecoveryJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));
         services.AddHostedService<PositionStreamPump>();
         services.AddSingleton(sp => new ScheduledJob("missions.expiry-sweep", typeof(ExpirySweepJob), sp.GetRequiredService<IOptions<MissionsOptions>>().Value.ExpirySweepCron));

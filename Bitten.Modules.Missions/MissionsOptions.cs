@@ -52,6 +52,13 @@ internal sealed class MissionsOptions
     [Range(1, 10_080, ErrorMessage = "Modules:Missions:CatchUpLookbackMinutes must be 1-10080 (default 1440).")]
     public int CatchUpLookbackMinutes { get; set; } = 1_440;
 
+    /// <summary>
+    /// A mission FIRING, SENT or UNCONFIRMED this long (and not being fired by this process) is checked against Execution's
+    /// fires: crash recovery for a fire that was never created or whose announcement was lost (default 10).
+    /// </summary>
+    [Range(1, 3_600, ErrorMessage = "Modules:Missions:FiringReconcileAfterSeconds must be 1-3600 (default 10).")]
+    public int FiringReconcileAfterSeconds { get; set; } = 10;
+
     /// <summary>How often the live stream pushes prices of the symbols a connected user has open.</summary>
     [Range(1, 60, ErrorMessage = "Modules:Missions:StreamPriceSeconds must be 1-60 (default 1).")]
     public int StreamPriceSeconds { get; set; } = 1;

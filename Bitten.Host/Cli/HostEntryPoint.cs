@@ -1,3 +1,4 @@
+using Bitten.Contracts.Hosting;
 using Bitten.Host.Composition;
 using Bitten.Host.Persistence;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ internal static class HostEntryPoint
         string? operand = null;
         if (verb is Verb.Train or Verb.RollbackModel or Verb.Restore && rest.Length > 0 && !rest[0].StartsWith('-'))
         {
-            (operand, rest) = (rest[0], rest[1..]);
+            (operand, rest) = (verb == Verb.RollbackModel ? rest[0] : CallerPaths.Resolve(rest[0]), rest[1..]);
         }
 
         try

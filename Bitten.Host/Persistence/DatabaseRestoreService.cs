@@ -164,6 +164,14 @@ internal sealed class DatabaseRestoreService(
             return "is empty";
         }
 
+        if (new FileInfo(file + "-wal") is { Exists: true, Length: > 0 })
+        {
+            // Checked before anything opens the file: its committed rows may live only in that log, which a copy of the
+            // file alone would drop. BITTEN's own backups (the SQLite backup API) never carry one.
+            return $"has a write-ahead log ({Path.GetFileName(file)}-wal) whose rows are not in the file: open it once with sqlite3 and run "
+                + "'PRAGMA wal_checkpoint(TRUNCATE);' (or make the backup with BITTEN's backup), then restore again";
+        }
+
         try
         {
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

@@ -85,52 +85,63 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             var fires = known is not null && fills.All(f => known.ContainsKey(f.FireId))
                 ? known
-                : await db.FiresByIdAsync(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList(), tracked: false, cancellationToken);
+                : db.FiresById(fills.Select(f => f.FireId).Distinct(StringComparer.Ordinal).ToList());
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            using (var writer = new FillWriter((SqliteConnection)db.Database.GetDbConnection(), tx.GetDbTransaction(), now))
+            var pending = new List<(FireRecord Fire, PendingFill Fill)>(fills.Count);
+            var inBatch = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fill in fills)
             {
-                foreach (var fill in fills)
+                // The first fill of a fire in the batch is the one that counts; a repeat would lose the compare-and-set anyway.
+                if (fires.TryGetValue(fill.FireId, out var f) && Pending.Contains(f.Status) && inBatch.Add(fill.FireId))
                 {
-                    if (!fires.TryGetValue(fill.FireId, out var f) || !Pending.Contains(f.Status))
-                    {
-                        continue;
-                    }
-
-                    var price = fill.Price is > 0 ? fill.Price.Value : f.Entry;
-                    var volume = fill.Volume is > 0 ? fill.Volume.Value : f.Volume;
-                    if (!await writer.FillAsync(f.FireId, price, volume, fill.Position, Truncate(fill.Detail), cancellationToken))
-                    {
-                        continue;
-                    }
-
-                    f.Status = FireStatus.Filled; // the in-memory copy follows the row: a repeat later in the batch is skipped
-                    f.FilledAtMs = now;
-                    f.FillPrice = price;
-                    f.FilledVolume = volume;
-                    f.Position = fill.Position;
-                    filled.Add(f);
+                    pending.Add((f, new PendingFill(f.FireId, fill.Price is > 0 ? fill.Price.Value : f.Entry, fill.Volume is > 0 ? fill.Volume.Value : f.Volume,
+                        fill.Position, Truncate(fill.Detail), f.Status == FireStatus.Queued)));
                 }
             }
 
-            await tx.CommitAsync(cancellationToken);
-            foreach (var _ in filled)
+            if (pending.Count == 0)
             {
-                metrics.Fire(nameof(FireStatus.Filled));
+                return [];
             }
+
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var moved = FillWriter.Fill((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)tx.GetDbTransaction(), now, [.. pending.Select(p => p.Fill)]);
+            foreach (var (f, fill) in pending)
+            {
+                if (!moved.Contains(f.FireId))
+                {
+                    continue; // another writer moved it since it was read
+                }
+
+                f.Status = FireStatus.Filled; // the in-memory copy follows the row: a later report in the batch sees the fill
+                f.FilledAtMs = now;
+                f.FillPrice = fill.Price;
+                f.FilledVolume = fill.Volume;
+                f.Position = fill.Position;
+                filled.Add(f);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            metrics.Fire(nameof(FireStatus.Filled), filled.Count);
         }
         finally
         {
             _gate.Release();
         }
 
-        var announced = time.GetUtcNow();
-        foreach (var fire in filled)
+        if (filled.Count > 0)
         {
-            Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, fire.Position!.Value);
-            await PublishAsync(new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
-                (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, fire.Position.Value, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), announced), fire.FireId, cancellationToken);
+            // One scope (one mediator, one set of handler instances) announces the whole batch, in commit order.
+            var announced = time.GetUtcNow();
+            await using var scope = scopes.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            foreach (var fire in filled)
+            {
+                Log.FireFilled(logger, fire.FireId, fire.MissionId, fire.FillPrice!.Value, fire.Position!.Value);
+                await PublishAsync(mediator, new FireFilled(new FireId(fire.FireId), new MissionId(fire.MissionId), new UserId(fire.UserId), new SignalId(fire.SignalId), fire.EaId, fire.Symbol,
+                    (Side)fire.Side, fire.FillPrice.Value, fire.FilledVolume!.Value, fire.StopLoss, fire.TakeProfit, fire.Position.Value, DateTimeOffset.FromUnixTimeMilliseconds(fire.FilledAtMs!.Value), announced), fire.FireId, cancellationToken);
+            }
         }
 
         return filled;
@@ -194,7 +205,14 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
                 FireId = fireId, Status = FireStatus.Filled, AtMs = now,
                 Detail = Truncate(FormattableString.Invariant($"partial close of {volume} lots at {closePrice}: {profit} realised ({fire.PartialR:0.00} R so far), {fire.RemainingVolume} lots open")),
             });
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return null; // the fire left FILLED since it was read (closed): nothing partial to record
+            }
         }
         finally
         {
@@ -221,25 +239,18 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             var fire = await db.Fires.FirstOrDefaultAsync(f => f.FireId == fireId, cancellationToken);
-            if (fire is null || !from.Contains(fire.Status))
+            if (fire is null)
             {
                 return null;
             }
 
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            fire.Status = to;
-            apply(fire, now);
-            db.FireEvents.Add(new FireEventRecord { FireId = fireId, Status = to, AtMs = now, Detail = Truncate(detail) });
-            if (to != FireStatus.Queued)
+            var moved = await TryMoveAsync(db, fire, from, to, detail, apply, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            if (moved is not null)
             {
-                await db.Outbox.Where(o => o.FireId == fireId && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+                metrics.Fire(to.ToString());
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            metrics.Fire(to.ToString());
-            return fire;
+            return moved;
         }
         finally
         {
@@ -247,12 +258,55 @@ internal sealed class FireLifecycle(IServiceScopeFactory scopes, TimeProvider ti
         }
     }
 
+    /// <summary>
+    /// Moves a fire <paramref name="db"/> tracks (as it was read) to <paramref name="to"/> if it is in one of <paramref name="from"/>:
+    /// one transaction with its timeline row and its outbox row. The UPDATE is a compare-and-set on the status that was
+    /// read (a concurrency token), so if another writer moved the fire since — a confirmation that filled it while the
+    /// timeout sweep was deciding it was late — nothing is written and null is returned, whatever lock the writers hold.
+    /// </summary>
+    internal static async Task<FireRecord?> TryMoveAsync(ExecutionDbContext db, FireRecord fire, FireStatus[] from, FireStatus to, string detail, Action<FireRecord, long> apply, long now, CancellationToken cancellationToken)
+    {
+        if (!from.Contains(fire.Status))
+        {
+            return null;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        fire.Status = to;
+        apply(fire, now);
+        db.FireEvents.Add(new FireEventRecord { FireId = fire.FireId, Status = to, AtMs = now, Detail = Truncate(detail) });
+        if (to != FireStatus.Queued)
+        {
+            var fireId = fire.FireId;
+            await db.Outbox.Where(o => o.FireId == fireId && o.DoneAtMs == null).ExecuteUpdateAsync(s => s.SetProperty(o => o.DoneAtMs, now), cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(cancellationToken); // the status changed since it was read: this writer lost
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return fire;
+    }
+
     private async Task PublishAsync(INotification fact, string fireId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await PublishAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), fact, fireId, cancellationToken);
+    }
+
+    private async Task PublishAsync(IMediator mediator, INotification fact, string fireId, CancellationToken cancellationToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(fact, cancellationToken);
+            await mediator.Publish(fact, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -113,7 +113,9 @@ internal sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> op
             e.Property(x => x.RiskMoney).HasColumnName("risk_money");
             e.Property(x => x.Point).HasColumnName("point");
             e.Property(x => x.Source).HasColumnName("source");
-            e.Property(x => x.Status).HasColumnName("status");
+            // A concurrency token: every tracked update of a fire is a compare-and-set on the status it was read with
+            // (UPDATE … WHERE fire_id = @id AND status = @read), so a writer that read before another changed the state loses.
+            e.Property(x => x.Status).HasColumnName("status").IsConcurrencyToken();
             e.Property(x => x.CreatedAtMs).HasColumnName("created_at_ms");
             e.Property(x => x.ExpiresAtMs).HasColumnName("expires_at_ms");
             e.Property(x => x.SentAtMs).HasColumnName("sent_at_ms");

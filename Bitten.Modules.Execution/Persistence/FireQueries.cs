@@ -9,11 +9,15 @@ namespace Bitten.Modules.Execution.Persistence;
 /// SQLite's json_each). EF Core 10 expands <c>ids.Contains(...)</c> into one parameter per id, so every new batch
 /// size meant a new SQL text, a new query compilation and new JIT work on the hot confirmation path.
 /// </summary>
+/// <remarks>
+/// Synchronous on purpose: Microsoft.Data.Sqlite executes synchronously whatever API is called, and the async
+/// enumeration cost a task and a state-machine step per row on the report socket's loop (its only caller).
+/// </remarks>
 internal static class FireQueries
 {
-    public static Task<Dictionary<string, FireRecord>> FiresByIdAsync(this ExecutionDbContext db, IReadOnlyCollection<string> ids, bool tracked, CancellationToken ct)
+    public static Dictionary<string, FireRecord> FiresById(this ExecutionDbContext db, IReadOnlyCollection<string> ids)
     {
         var query = db.Fires.FromSqlRaw("SELECT * FROM fires WHERE fire_id IN (SELECT value FROM json_each({0}))", JsonSerializer.Serialize(ids));
-        return (tracked ? query : query.AsNoTracking()).ToDictionaryAsync(f => f.FireId, StringComparer.Ordinal, ct);
+        return query.AsNoTracking().ToDictionary(f => f.FireId, StringComparer.Ordinal);
     }
 }

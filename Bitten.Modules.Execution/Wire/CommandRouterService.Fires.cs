@@ -1,12 +1,19 @@
 using Bitten.Modules.Execution.Fires;
 using Bitten.Modules.Execution.Persistence;
+using Bitten.Modules.Execution.Registry;
 using Bitten.Zmq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bitten.Modules.Execution.Wire;
 
-/// <summary>Sending fires: the fast path for fires handed over at commit, and the outbox drain for everything else (restarts, holds).</summary>
+/// <summary>
+/// Sending fires: the fast path for fires handed over at commit, and the outbox drain for everything else (restarts, holds,
+/// an EA that was not ready). Both run on the owner loop only, one after the other, and both consult <c>_sentFires</c>
+/// (the fires this process put on the wire) before sending, so neither sends a fire the other already sent; a fire
+/// neither could send keeps its outbox row until it is sent, failed or expired, so none is lost. Across a crash between
+/// the send and the SENT commit the restarted drain sends it again: the EA de-duplicates by <c>fire_id</c> (PROTOCOL).
+/// </summary>
 internal sealed partial class CommandRouterService
 {
     // Owner-loop state: fires handed over for the fast path, and the fires this process sent (bounded), so neither path sends one twice.
@@ -37,6 +44,13 @@ internal sealed partial class CommandRouterService
 
         foreach (var fire in due.Where(f => f.Status == FireStatus.Queued).OrderBy(f => f.CreatedAtMs))
         {
+            if (_sentFires.Contains(fire.FireId))
+            {
+                // This process put it on the wire but its SENT state was not stored (the commit failed): store it now, never send again.
+                await lifecycle.SentAsync(fire.FireId, ct);
+                continue;
+            }
+
             await SendFireAsync(socket, fire, ct);
         }
     }
@@ -78,7 +92,7 @@ internal sealed partial class CommandRouterService
         }
 
         var ea = registry.Find(fire.EaId);
-        if (ea is null || !ea.IsFresh(now, options.Value.StaleAfter))
+        if (ea is null || !(ea.IsFresh(now, options.Value.StaleAfter) || AwaitsHelloAfterOurStart(ea, now)))
         {
             await lifecycle.FailAsync(fire.FireId, [FireStatus.Queued], FireStatus.Failed, "terminal offline", null, ct);
             return;
@@ -111,6 +125,15 @@ internal sealed partial class CommandRouterService
                 break; // queue full: the row stays and is tried again until the mission expires
         }
     }
+
+    /// <summary>
+    /// A terminal last seen before this process started, not yet reconnected: its last-seen time is from before our
+    /// downtime, which is not its fault. It gets one staleness window from our start to say hello before its queued fires
+    /// fail "terminal offline" (a slow restart otherwise failed every fire queued for a terminal that was about to reconnect).
+    /// </summary>
+    private bool AwaitsHelloAfterOurStart(EaState ea, DateTimeOffset now) =>
+        !ea.Session && ea.LastSeenMs is > 0 && ea.LastSeenMs < _listeningSinceMs
+        && now.ToUnixTimeMilliseconds() - _listeningSinceMs <= (long)options.Value.StaleAfter.TotalMilliseconds;
 
     private void RememberSent(string fireId)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Bitten.Contracts.Hosting;
@@ -42,13 +43,14 @@ internal sealed partial class CommandRouterService(
     private Task<bool>? _peerEventWait;
     private DateTimeOffset _lastPing = DateTimeOffset.MinValue;
     private bool _outboxWoken;
-
+    private long _listeningSinceMs;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var socket = new ZmqSocket(ZmqSocketType.Router, new ZmqSocketOptions { Name = "commands", MaxMessageBytes = zmq.Value.MaxMessageBytes, PeerEvents = true });
         var port = socket.Bind(zmq.Value.Endpoint(zmq.Value.CommandPort));
         endpoints.Set("commands", port);
+        _listeningSinceMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         Log.CommandsBound(logger, port);
         if (options.Value.HoldOutbox)
         {
@@ -67,20 +69,25 @@ internal sealed partial class CommandRouterService(
         }
     }
 
+    /// <summary>
+    /// The only sender. A fire handed over at its commit is sent as soon as the loop wakes for it — no poll, batch window or
+    /// query stands between the wake-up and the send. The outbox drain, the confirmation deadlines and pings run after
+    /// the sends, every <see cref="ExecutionOptions.PollInterval"/> or at once when something asks for a drain (an EA's
+    /// hello, a fire the fast path could not send).
+    /// </summary>
     private async Task OwnerLoopAsync(ZmqSocket socket, CancellationToken stoppingToken)
     {
+        // The cadence is real (monotonic) time, as the CancelAfter wait always was; the deadlines themselves use the TimeProvider.
+        var nextSweep = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                var untilSweep = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextSweep);
+                if (!_outboxWoken && _ready.Count == 0 && untilSweep > TimeSpan.Zero)
                 {
-                    if (_outboxWoken)
-                    {
-                        wait.Cancel(); // a wake-up was consumed during the last drain: drain again at once
-                    }
-
-                    wait.CancelAfter(options.Value.PollInterval);
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    wait.CancelAfter(untilSweep);
                     try
                     {
                         await queue.Reader.WaitToReadAsync(wait.Token);
@@ -92,11 +99,15 @@ internal sealed partial class CommandRouterService(
 
                 ApplyPeerEvents(socket);
                 SendQueued(socket);
-                _outboxWoken = false;
                 await SendReadyAsync(socket, stoppingToken);
-                await DrainOutboxAsync(socket, stoppingToken);
-                await ExpireConfirmationsAsync(stoppingToken);
-                PingAll(socket);
+                if (_outboxWoken || Stopwatch.GetTimestamp() >= nextSweep)
+                {
+                    _outboxWoken = false;
+                    nextSweep = Stopwatch.GetTimestamp() + (long)(options.Value.PollInterval.TotalSeconds * Stopwatch.Frequency);
+                    await DrainOutboxAsync(socket, stoppingToken);
+                    await ExpireConfirmationsAsync(stoppingToken);
+                    PingAll(socket);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -116,8 +127,7 @@ internal sealed partial class CommandRouterService(
         {
             if (work.Fire is { } fire)
             {
-                _ready.Add(fire);
-                _outboxWoken = true; // sent by the next pass's fast path, before the drain
+                _ready.Add(fire); // sent by this pass's fast path (or the next pass's, when handed over during a send)
                 continue;
             }
 

@@ -118,10 +118,10 @@ internal sealed class ReportIngestService(
             Dictionary<string, FireRecord> fires;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                fires = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().FiresByIdAsync(ids, tracked: false, ct);
+                fires = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().FiresById(ids);
             }
 
-            var run = new List<FillReport>();
+            var run = new List<FillReport>(work.Count);
             var runPositions = new Dictionary<string, long>(StringComparer.Ordinal); // fire → position within the pending run (a linear search per report was quadratic in the batch)
             foreach (var (root, type, eaId, fireId, currency) in work)
             {
@@ -174,7 +174,7 @@ internal sealed class ReportIngestService(
     }
 
     /// <summary>The checks that need no fire record; null when the report was dropped (or was a pong, answered here).</summary>
-    private async Task<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(
+    private async ValueTask<(JsonElement Root, string Type, string EaId, string FireId, string Currency)?> CheckAsync(
         ReadOnlyMemory<byte> json, List<JsonDocument> documents, Dictionary<(string, string?), EaCredentialsValidation> checkedInBatch, CancellationToken ct)
     {
         JsonDocument document;
@@ -252,8 +252,11 @@ internal sealed class ReportIngestService(
             return null;
         }
 
-        return new FillReport(fire.FireId, c.Price, c.Volume, c.Position.Value, $"filled (retcode {c.Retcode})");
+        return new FillReport(fire.FireId, c.Price, c.Volume, c.Position.Value, FilledDetail(c.Retcode));
     }
+
+    /// <summary>The timeline detail of a fill; the usual retcode's text is one shared string.</summary>
+    private static string FilledDetail(long? retcode) => retcode == 10009 ? "filled (retcode 10009)" : $"filled (retcode {retcode})";
 
     private async Task FlushAsync(List<FillReport> run, Dictionary<string, long> runPositions, Dictionary<string, FireRecord> fires, CancellationToken ct)
     {
@@ -292,7 +295,7 @@ internal sealed class ReportIngestService(
                 return;
             }
 
-            await lifecycle.FilledAsync(fire.FireId, c.Price, c.Volume, c.Position.Value, $"filled (retcode {c.Retcode})", ct);
+            await lifecycle.FilledAsync(fire.FireId, c.Price, c.Volume, c.Position.Value, FilledDetail(c.Retcode), ct);
         }
         else if (c.IsFailure)
         {

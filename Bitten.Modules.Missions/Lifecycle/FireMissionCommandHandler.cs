@@ -19,6 +19,7 @@ internal sealed class FireMissionCommandHandler(
     MissionTransitions transitions,
     Requests requests,
     TimeProvider time,
+    FiresInFlight inFlight,
     MissionsMetrics metrics,
     ILogger<FireMissionCommandHandler> logger) : IRequestHandler<FireMissionCommand, FireDecision>
 {
@@ -70,6 +71,8 @@ internal sealed class FireMissionCommandHandler(
             return FireDecision.Refuse(FireRefusal.TerminalOffline, "execution is not running: fires cannot be sent now");
         }
 
+        // In flight from before the move to FIRING until the outcome is stored: the FIRING reconciliation never touches it meanwhile.
+        using var flight = inFlight.Begin(id);
         if (!await transitions.TryMoveAsync(id, mission.UserId, MissionStatus.Pending, MissionStatus.Firing, new TransitionDetails(Source: request.Source), cancellationToken))
         {
             // Someone else moved it first (another press, auto-fire, the expiry sweep): say what it is now.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bitten.Contracts.Hosting;
 using Bitten.Modules.Signals.Market;
 using Bitten.Modules.Signals.Replay;
 
@@ -83,10 +84,10 @@ internal sealed record BacktestCommandLine(
                 switch (arg)
                 {
                     case "--data":
-                        data.Add(Value());
+                        data.Add(CallerPaths.Resolve(Value()));
                         while (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
                         {
-                            data.Add(args[++i]);
+                            data.Add(CallerPaths.Resolve(args[++i]));
                         }
 
                         break;
@@ -104,7 +105,7 @@ internal sealed record BacktestCommandLine(
                         clock = SourceClock.Parse(text, out var problem) ?? throw new ArgumentException($"--tz: {problem}");
                         break;
                     case "--out":
-                        outDir = Value();
+                        outDir = CallerPaths.ResolveOutput(Value());
                         break;
                     case "--format":
                         var name = Value();
@@ -174,7 +175,7 @@ internal sealed record BacktestCommandLine(
             error = "--from must be before --to";
         }
 
-        return error is not null ? Empty : new BacktestCommandLine(data, symbol!, from, to, clock, outDir ?? "backtest-report", format, spread, bySession, threshold, dataClock, barLength, paths, seed, quiet, walkForward);
+        return error is not null ? Empty : new BacktestCommandLine(data, symbol!, from, to, clock, outDir ?? CallerPaths.ResolveOutput("backtest-report"), format, spread, bySession, threshold, dataClock, barLength, paths, seed, quiet, walkForward);
     }
 
     public ReplaySettings Replay() => new(Symbol, SymbolInfo.DefaultPipSize(Symbol), SymbolInfo.DefaultDigits(Symbol), Format, Clock, FromMs, ToMs, BarLengthMs,

@@ -71,7 +71,8 @@ internal static class BacktestRunner
             last = t.TsMs;
             if (last >= lastMinuteEnd)
             {
-                lastMinuteEnd = last - Mod(last, 60_000) + 60_000;
+                // Most often the next minute (no division); after a gap, the minute is found by division.
+                lastMinuteEnd = lastMinuteEnd != long.MinValue && last - lastMinuteEnd < 60_000 ? lastMinuteEnd + 60_000 : last - Mod(last, 60_000) + 60_000;
             }
 
             if ((++count & (ReportEvery - 1)) == 0)

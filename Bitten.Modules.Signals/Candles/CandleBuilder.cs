@@ -24,7 +24,7 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
     /// <summary>Adds a tick; returns false (and changes nothing) when it is older than the open M1 bar.</summary>
     public bool OnTick(long tsMs, double bid, double ask, ICandleSink sink)
     {
-        var m1 = _open[^1];
+        ref readonly var m1 = ref _open[^1];
         if (m1.IsOpen && tsMs < m1.OpenTimeMs)
         {
             return false;
@@ -32,6 +32,19 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
 
         var mid = (bid + ask) * 0.5;
         var spread = ask - bid;
+        if (m1.IsOpen && tsMs - m1.OpenTimeMs < Candle.LengthMs(Timeframe.M1))
+        {
+            // Most ticks: inside the open M1 bar. Then no bar closes and every open longer bar takes the tick, as the
+            // loop below would do: buckets are aligned and a longer bar closes only with or after the M1 bar inside it,
+            // so the tick is inside (or, after a clock close and an older tick, before) each of them. No bucket is looked for.
+            _open[0].Add(mid, spread);
+            _open[1].Add(mid, spread);
+            _open[2].Add(mid, spread);
+            _open[3].Add(mid, spread);
+            _lastTickMs = Math.Max(_lastTickMs, tsMs);
+            return true;
+        }
+
         var gap = _lastTickMs != long.MinValue && tsMs - _lastTickMs > gapMs;
         for (var i = 0; i < Timeframes.Length; i++)
         {
@@ -44,7 +57,11 @@ internal sealed class CandleBuilder(int symbolIndex, long closeGraceMs, long gap
                 continue;
             }
 
-            var bucket = tsMs - (((tsMs % length) + length) % length);
+            // Bars open on their bucket's start, so the bucket after the open bar's needs no division (a bar's first tick
+            // is most often in the next bucket); any other time is placed by division.
+            var bucket = bar.IsOpen && tsMs - bar.OpenTimeMs >= length && tsMs - bar.OpenTimeMs < 2 * length
+                ? bar.OpenTimeMs + length
+                : tsMs - (((tsMs % length) + length) % length);
             if (bar.IsOpen && bucket > bar.OpenTimeMs)
             {
                 sink.OnCandleClosed(SymbolIndex, bar.ToCandle(Timeframes[i]));

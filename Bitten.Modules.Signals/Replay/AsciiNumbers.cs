@@ -56,12 +56,68 @@ internal static class AsciiNumbers
             return false;
         }
 
-        value = fraction > 0 ? mantissa / Pow10[fraction] : mantissa;
+        value = Scale(mantissa, fraction);
         if (negative)
         {
             value = -value;
         }
 
+        return true;
+    }
+
+    /// <summary>The value of <paramref name="mantissa"/> with <paramref name="fraction"/> digits after the point (none when ≤ 0).</summary>
+    public static double Scale(long mantissa, int fraction) => fraction > 0 ? mantissa / Pow10[fraction] : mantissa;
+
+    /// <summary>
+    /// The fast path of line readers: <c>digits[.digits]</c> from <paramref name="i"/> up to <paramref name="separator"/>
+    /// or the end of <paramref name="line"/> (where <paramref name="i"/> is left), computed exactly as
+    /// <see cref="TryParseDouble"/> computes it. False for anything else (a sign, a space, an exponent, more than 15
+    /// digits, no digit), which the caller then reads through its general path.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> line, ref int i, byte separator, out double value)
+    {
+        value = 0;
+        long mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < line.Length; i++)
+        {
+            var c = line[i];
+            var d = (uint)(c - '0');
+            if (d <= 9)
+            {
+                if (digits >= 15)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + d;
+                digits++;
+                if (fraction >= 0)
+                {
+                    fraction++;
+                }
+            }
+            else if (c == (byte)'.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else if (c == separator)
+            {
+                break;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        value = Scale(mantissa, fraction);
         return true;
     }
 

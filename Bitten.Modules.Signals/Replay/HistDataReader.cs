@@ -62,6 +62,11 @@ internal sealed class HistDataReader : BarReader
         }
         while (line.IsEmpty);
 
+        if (TryReadPlain(line, out bar) && Problem(bar, out _) is null)
+        {
+            return true;
+        }
+
         var count = FieldCursor.Count(line, (byte)';');
         if (count != 6)
         {
@@ -94,6 +99,35 @@ internal sealed class HistDataReader : BarReader
             throw _lines.Error(inTime ? 1 : priceColumn, problem);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The common line in one pass, with no field cursor: <c>yyyyMMdd HHmmss</c> and five plain numbers
+    /// (<see cref="AsciiNumbers.TryParsePlain"/>), giving exactly what the general path gives for it; false for
+    /// anything else, which the general path then reads — and names, when it is wrong, with its column.
+    /// </summary>
+    private bool TryReadPlain(ReadOnlySpan<byte> line, out HistoricalBar bar)
+    {
+        bar = default;
+        if (line.Length < 25 || line[15] != (byte)';' || line[8] != (byte)' ')
+        {
+            return false;
+        }
+
+        var local = LocalMs(line[..15]);
+        var i = 16;
+        if (local < 0
+            || !AsciiNumbers.TryParsePlain(line, ref i, (byte)';', out var open) || ++i >= line.Length
+            || !AsciiNumbers.TryParsePlain(line, ref i, (byte)';', out var high) || ++i >= line.Length
+            || !AsciiNumbers.TryParsePlain(line, ref i, (byte)';', out var low) || ++i >= line.Length
+            || !AsciiNumbers.TryParsePlain(line, ref i, (byte)';', out var close) || ++i >= line.Length
+            || !AsciiNumbers.TryParsePlain(line, ref i, (byte)';', out var volume) || i != line.Length)
+        {
+            return false;
+        }
+
+        bar = new HistoricalBar(_clock.ToUtcMs(local), open, high, low, close, volume);
         return true;
     }
 

@@ -69,6 +69,11 @@ internal sealed class TickCsvReader : TickReader
             }
         }
 
+        if (_fields == 3 && _time == 0 && _bid == 1 && _ask == 2 && TryReadPlain(line, _separator, out tick) && Problem(tick, out _) is null)
+        {
+            return true;
+        }
+
         var count = FieldCursor.Count(line, _separator);
         if (count != _fields)
         {
@@ -117,6 +122,50 @@ internal sealed class TickCsvReader : TickReader
             throw _lines.Error(field switch { TickField.Time => timeColumn, TickField.Bid => bidColumn, _ => askColumn }, problem);
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The common line in one pass, with no field cursor: <c>epoch-ms,price,price</c>, digits and at most one point
+    /// in each price, no sign, spaces or exponent. Gives exactly what the general path gives for such a line (the same
+    /// integer and the same <see cref="AsciiNumbers.TryParseDouble"/> arithmetic); false for anything else, which the
+    /// general path then reads — and names, when it is wrong, with its column.
+    /// </summary>
+    private static bool TryReadPlain(ReadOnlySpan<byte> line, byte separator, out HistoricalTick tick)
+    {
+        tick = default;
+        var i = 0;
+        long ts = 0;
+        for (; i < line.Length; i++)
+        {
+            var d = (uint)(line[i] - '0');
+            if (d > 9)
+            {
+                break;
+            }
+
+            ts = (ts * 10) + d;
+        }
+
+        // As AsciiNumbers.TryParseLong: 1 to 18 digits; as TickTime.Parse: no later than the calendar's end.
+        if (i is 0 or > 18 || i >= line.Length || line[i] != separator || ts > BarReader.MaxUtcMs)
+        {
+            return false;
+        }
+
+        i++;
+        if (!AsciiNumbers.TryParsePlain(line, ref i, separator, out var bid) || i >= line.Length || line[i] != separator)
+        {
+            return false;
+        }
+
+        i++;
+        if (!AsciiNumbers.TryParsePlain(line, ref i, separator, out var ask) || i != line.Length)
+        {
+            return false;
+        }
+
+        tick = new HistoricalTick(ts, bid, ask);
         return true;
     }
 

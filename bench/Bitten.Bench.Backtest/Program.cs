@@ -17,6 +17,7 @@ using Bitten.Modules.Signals.Scoring;
 //   dotnet run -c Release --project bench/Bitten.Bench.Backtest
 // Needs ../shared/data/fx/histdata_eurusd_m1_2017. Pinned to one core. Child modes (used by the parent):
 //   --memory <folder>   one replay of the folder, then prints the process's peak resident memory (VmHWM)
+// Quick modes: --bars-only N, --ticks-only N [tick-csv], --write-ticks <path>
 var root = FindUp(AppContext.BaseDirectory, "Bitten.sln");
 var history = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "fx", "histdata_eurusd_m1_2017"));
 PinToOneCore();
@@ -41,6 +42,51 @@ if (args.Length >= 1 && args[0] == "--bars-only")
         var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"run {i}: {r.Bars / sw.Elapsed.TotalSeconds:N0} bars/s wall, {r.Bars / used:N0} bars/s of CPU time, {r.Signals.Count} signals"));
+    }
+
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "--write-ticks")
+{
+    // The derived tick CSV alone (e.g. to compare `backtest --data <it>` before and after a change).
+    Console.WriteLine($"{WriteTickCsv(history, args[1]):N0} ticks written to {args[1]}");
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "--ticks-only")
+{
+    // For profiling (callgrind, perf) and quick before/after checks: N replays of the derived tick CSV. An optional
+    // second argument names the CSV (written first when missing, kept afterwards), so repeated runs skip writing it.
+    var n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    var file = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"bitten-bench-ticks-{Environment.ProcessId}.csv");
+    var keep = args.Length > 2;
+    if (!File.Exists(file))
+    {
+        WriteTickCsv(history, file);
+    }
+
+    try
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var r = Replay([file]);
+            sw.Stop();
+            var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {i}: {r.Ticks / sw.Elapsed.TotalSeconds:N0} ticks/s wall, {r.Ticks / used:N0} ticks/s of CPU time, {bytes / (double)r.Ticks:0.00} B allocated per tick, {r.Signals.Count} signals"));
+        }
+    }
+    finally
+    {
+        if (!keep)
+        {
+            File.Delete(file);
+        }
     }
 
     return 0;

@@ -94,6 +94,7 @@ internal static class Program
             Console.Error.WriteLine("warm-up done");
             var latencies = new double[fires];
             var fireCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var fireAllocatedStart = GC.GetTotalAllocatedBytes(precise: true);
             var ids = new List<string>(fires);
             var paceStart = Stopwatch.GetTimestamp();
             for (var i = 0; i < fires; i++)
@@ -112,6 +113,7 @@ internal static class Program
             }
 
             var fireCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - fireCpuStart).TotalMilliseconds;
+            var fireAllocated = GC.GetTotalAllocatedBytes(precise: true) - fireAllocatedStart;
             Console.Error.WriteLine("latency done");
 
             // Confirmations. Warm-up (not measured): one per fire sent so far, which also JITs the whole confirmation path.
@@ -138,18 +140,20 @@ internal static class Program
             }
 
             var confirmCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var confirmAllocatedStart = GC.GetTotalAllocatedBytes(precise: true);
             var confirmStart = Stopwatch.GetTimestamp();
             await ConfirmAsync(push, payloads);
             var confirmSeconds = Stopwatch.GetElapsedTime(confirmStart).TotalSeconds;
             var confirmCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - confirmCpuStart).TotalMilliseconds;
+            var confirmAllocated = GC.GetTotalAllocatedBytes(precise: true) - confirmAllocatedStart;
             Array.Sort(latencies);
             var result = new
             {
                 measured_at = DateTimeOffset.UtcNow,
                 machine = new { Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, load_average = LoadAverage() },
                 note = "Fires paced at 200/s (one in flight). One process: FireMission via MediatR (all checks, SQLite insert of fire+event+outbox) → router owner loop → ROUTER → loopback TCP → our managed DEALER. Confirmations over PUSH→PULL (the bench's PUSH shares the process and its cores), each authenticated and bound to its EA; bursts are group-committed (one SQLite transaction per batch of up to 512: state changes + timeline rows), then FireFilled per fire; measured on fires seeded as SENT after a warm-up of the confirmation path. cpu_ms figures are the whole process's processor time (sender included), steadier than wall time on a loaded machine.",
-                fire_to_ea_ms = new { count = fires, p50 = Percentile(latencies, 0.50), p90 = Percentile(latencies, 0.90), p99 = Percentile(latencies, 0.99), max = latencies[^1], cpu_ms_per_fire = Math.Round(fireCpuMs / fires, 3) },
-                confirmations = new { count = payloads.Count, seconds = Math.Round(confirmSeconds, 3), per_second = Math.Round(payloads.Count / confirmSeconds, 1), cpu_ms_per_1000 = Math.Round(confirmCpuMs / payloads.Count * 1000, 1) },
+                fire_to_ea_ms = new { count = fires, p50 = Percentile(latencies, 0.50), p90 = Percentile(latencies, 0.90), p99 = Percentile(latencies, 0.99), max = latencies[^1], cpu_ms_per_fire = Math.Round(fireCpuMs / fires, 3), allocated_bytes_per_fire = fireAllocated / fires },
+                confirmations = new { count = payloads.Count, seconds = Math.Round(confirmSeconds, 3), per_second = Math.Round(payloads.Count / confirmSeconds, 1), cpu_ms_per_1000 = Math.Round(confirmCpuMs / payloads.Count * 1000, 1), allocated_bytes_per_confirmation = confirmAllocated / payloads.Count },
             };
             var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

@@ -71,6 +71,19 @@ public sealed class RestoreVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restore_WhenABackupFileHasAnUncheckpointedWriteAheadLog_RefusesRatherThanDropItsRows()
+    {
+        var users = Path.Combine(_backup, "users.db");
+        await File.WriteAllBytesAsync(users + "-wal", new byte[4096]);
+
+        var (exit, output) = await RestoreAsync(_backup);
+
+        exit.ShouldBe(DatabaseRestoreService.ExitBadBackup, output);
+        output.ShouldContain($"REFUSED  {users}: has a write-ahead log");
+        Directory.GetDirectories(Data, "replaced-*").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Restore_WhenAModuleFileIsMissingOrTheFolderIsWrong_Refuses()
     {
         File.Delete(Path.Combine(_backup, "gamification.db"));

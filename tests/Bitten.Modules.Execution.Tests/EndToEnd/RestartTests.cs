@@ -42,7 +42,31 @@ public sealed class RestartTests : IDisposable
         var later = (await second.SendAsync(ExecutionHost.Mission(1, _time.GetUtcNow()))).FireId!.Value.Value;
         (await again.ReceiveAsync("fire")).GetProperty("fire_id").GetString().ShouldBe(later, "the fire sent before the restart is not sent again");
         await Wait.UntilAsync(() => second.DbAsync(db => db.Outbox.AllAsync(o => o.DoneAtMs != null)), Timeout, "the outbox is empty");
-        (await second.DbAsync(db => db.Fires.SingleAsync(f => f.FireId == queuedId))).Status.ShouldBe(FireStatus.Sent);
+        await Wait.UntilAsync(async () => (await second.DbAsync(db => db.Fires.SingleAsync(f => f.FireId == queuedId))).Status == FireStatus.Sent, Timeout, "the fire is marked SENT");
+    }
+
+    [Fact]
+    public async Task Restart_AfterADowntimeLongerThanStaleness_HoldsTheQueuedFireUntilTheTerminalSaysHello()
+    {
+        _world.AddUser(1);
+        _world.Quote("EURUSD", 1.09998m, 1.10000m);
+        await using (var first = await ExecutionHost.StartAsync(_directory.Path, _time, _world))
+        {
+            await using var ea = await first.LinkEaAsync("ea-one", 1);
+        }
+
+        // The host was down for two minutes: the terminal's last-seen time is older than the staleness limit through no fault of its own.
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var queuedId = FireId.New(_time.GetUtcNow()).Value;
+        await InsertQueuedAsync(queuedId);
+
+        await using var second = await ExecutionHost.StartAsync(_directory.Path, _time, _world);
+        await second.Registry.EnsureLoadedAsync(CancellationToken.None);
+        second.Registry.Find("ea-one")!.IsFresh(_time.GetUtcNow(), second.Registry.StaleAfter).ShouldBeFalse("the precondition: stale by its pre-restart last-seen time");
+        await using var again = await second.LinkEaAsync("ea-one", 1);
+
+        (await again.ReceiveAsync("fire")).GetProperty("fire_id").GetString().ShouldBe(queuedId, "the queued fire waited for the hello instead of failing 'terminal offline'");
+        await Wait.UntilAsync(async () => (await second.DbAsync(db => db.Fires.SingleAsync(f => f.FireId == queuedId))).Status == FireStatus.Sent, Timeout, "the fire is marked SENT");
     }
 
     private async Task InsertQueuedAsync(string fireId)

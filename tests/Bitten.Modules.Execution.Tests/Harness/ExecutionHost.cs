@@ -43,11 +43,11 @@ internal sealed class ExecutionHost : IAsyncDisposable
 
     public EaRegistry Registry => Services.GetRequiredService<EaRegistry>();
 
-    public static async Task<ExecutionHost> StartAsync(string dataDirectory, TimeProvider? time = null, FakeWorld? world = null, Dictionary<string, string?>? settings = null, bool web = false)
+    public static async Task<ExecutionHost> StartAsync(string dataDirectory, TimeProvider? time = null, FakeWorld? world = null, Dictionary<string, string?>? settings = null, bool web = false, string? environment = null)
     {
         IHostApplicationBuilder builder = web
-            ? WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory })
-            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dataDirectory });
+            ? WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory, EnvironmentName = environment })
+            : Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = dataDirectory, EnvironmentName = environment });
         var config = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = dataDirectory,

@@ -58,6 +58,12 @@ internal sealed class FakeExecution(FakeWorld world) : IRequestHandler<FireMissi
     }
 }
 
+internal sealed class FakeMissionFires(FakeWorld world) : IRequestHandler<GetMissionFires, IReadOnlyList<MissionFire>>
+{
+    public Task<IReadOnlyList<MissionFire>> Handle(GetMissionFires request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MissionFire>>([.. request.MissionIds.Select(m => world.MissionFires.GetValueOrDefault(m.Value)).OfType<MissionFire>()]);
+}
+
 internal sealed class RecordCreated(FakeWorld world) : INotificationHandler<MissionsCreated>
 {
     public Task Handle(MissionsCreated notification, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public sealed class FakeWorld
 
     public ConcurrentQueue<FireMission> FiresReceived { get; } = new();
 
+    /// <summary>Execution's fires by mission id, as <c>GetMissionFires</c> answers them.</summary>
+    public ConcurrentDictionary<string, MissionFire> MissionFires { get; } = new();
+
     public ConcurrentQueue<MissionCreated> Created { get; } = new();
 
     /// <summary>Every MissionsCreated announced (one per fan-out or recovered batch).</summary>

@@ -78,6 +78,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
         if (executionRunning)
         {
             services.AddTransient<IRequestHandler<FireMission, FireDecision>, FakeExecution>();
+            services.AddTransient<IRequestHandler<GetMissionFires, IReadOnlyList<MissionFire>>, FakeMissionFires>();
         }
     }
 

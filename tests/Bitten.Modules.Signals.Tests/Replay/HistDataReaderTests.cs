@@ -55,6 +55,33 @@ public sealed class HistDataReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_WhenPlainAndUnusualNumbersMix_EveryPriceEqualsDoubleParse()
+    {
+        // Plain lines take the reader's one-pass path; a space, a sign, an exponent or more than 15 digits take the
+        // general path. Both must give what double.Parse gives.
+        string[] lines =
+        [
+            "20170102 020000;1.051550;1.051970;1.051550;1.051900;0",
+            "20170102 020100;1.052090 ; 1.052090;1.051770;1.051790;12",
+            "20170102 020200;+1.05209;1.052090;1.051770;1.051790;0",
+            "20170102 020300;1.05209e0;1.052090;1.051770;1.051790;0",
+            "20170102 020400;1.0520912345678901;1.052091234567891;1.051770;1.051790;0.5",
+            "20170102 020500;1.;2;1;1;0",
+        ];
+        var path = _directory.Combine("DAT_ASCII_MIXED.csv");
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+
+        var bars = HistoryFiles.All(new HistDataReader(path, SourceClock.Utc));
+
+        bars.Count.ShouldBe(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var f = lines[i].Split(';').Skip(1).Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            bars[i].ShouldBe(new HistoricalBar(HistoryFiles.Utc(2017, 1, 2, 2, i), f[0], f[1], f[2], f[3], f[4]), lines[i]);
+        }
+    }
+
+    [Fact]
     public void Read_WhenCrLfAndAnotherClock_ConvertsWithThatOffset()
     {
         var path = _directory.Combine("crlf.csv");

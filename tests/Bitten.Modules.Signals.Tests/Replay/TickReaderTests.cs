@@ -51,6 +51,47 @@ public sealed class TickReaderTests : IDisposable
             "text times are in the file's clock; epoch milliseconds are UTC");
     }
 
+    [Fact]
+    public void Csv_WhenPlainAndUnusualNumbersMix_EveryLineEqualsDoubleParse()
+    {
+        // Plain lines take the reader's one-pass path; a space, a sign, an exponent or more than 15 digits take the
+        // general path. Both must give what double.Parse gives.
+        string[] lines =
+        [
+            "1549238400994,1.14543,1.14545",
+            "1549238400995, 1.14543 ,1.14546",
+            "1549238400996,+1.14543,1.14547",
+            "1549238400997,1.14543e0,1.14548",
+            "1549238400998,1.1454312345678901,1.1454912345678901",
+            "1549238400999,1.,2",
+            "1549238401000,.5,0.5000000000001",
+            "1549238401001,114543,114545",
+        ];
+        var path = _directory.Combine("mixed.csv");
+        File.WriteAllText(path, "ts_ms,bid,ask\n" + string.Join('\n', lines) + "\n");
+
+        var ticks = HistoryFiles.All(new TickCsvReader(path, SourceClock.Utc));
+
+        ticks.ShouldBe([.. lines.Select(l => l.Split(',')).Select(f => new HistoricalTick(
+            long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)))]);
+    }
+
+    [Theory]
+    [InlineData("1549238400994,1.14543,1.14545\n1549238400995,1.14544,\n", 2, 23, "'' is not a number")]
+    [InlineData("1549238400994,1.14543,1.14545\n1549238400995,1.14544,1.14545,\n", 2, 1, "found 4")]
+    [InlineData("1549238400994,1.14543,1.14545\n1549238400995,-1.14544,1.14545\n", 2, 15, "bid must be a positive price")]
+    [InlineData("1549238400994,1.14543,1.14545\n9999999999999999,1.14544,1.14545\n", 2, 1, "is not a time")]
+    public void Csv_WhenAHeaderlessLineIsBroken_ThrowsNamingItsColumn(string content, long line, int column, string problem)
+    {
+        var path = _directory.Combine("plain-broken.csv");
+        File.WriteAllText(path, content);
+
+        var error = Should.Throw<HistoryFormatException>(() => HistoryFiles.All(new TickCsvReader(path, SourceClock.Utc)));
+
+        (error.Line, error.Column).ShouldBe((line, column), error.Message);
+        error.Message.ShouldContain(problem);
+    }
+
     [Theory]
     [InlineData("timestamp,bid,ask\n1549238400994,1.14543,1.14545\n1549238401271,1.1454", 3, 1, "expected 3 fields as on the first line, found 2")]
     [InlineData("timestamp,bid,ask\n1549238400994,1.14543,1.14545\n1549238401271,1.14S44,1.14546\n", 3, 15, "'1.14S44' is not a number")]

@@ -65,6 +65,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 41, Level = LogLevel.Error, Message = "Auto-fire of mission {MissionId} for user {UserId} failed")]
     public static partial void AutoFireFailed(ILogger logger, string missionId, long userId, Exception exception);
 
+    [LoggerMessage(EventId = 42, Level = LogLevel.Error, Message = "Auto-fire of signal {SignalId}'s {Count} fireable missions failed: the risk profiles could not be read")]
+    public static partial void AutoFireBatchFailed(ILogger logger, string signalId, int count, Exception exception);
+
     [LoggerMessage(EventId = 50, Level = LogLevel.Error, Message = "Publishing {Fact} for fire {FireId} failed")]
     public static partial void PublishFailed(ILogger logger, string fact, string fireId, Exception exception);
 

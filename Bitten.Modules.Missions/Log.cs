@@ -24,8 +24,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Signal {SignalId} user {UserId}: sizing the mission failed; it is stored view-only")]
     public static partial void SizingFailed(ILogger logger, string signalId, long userId, Exception exception);
 
-    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Mission {MissionId} user {UserId}: announcing MissionCreated failed")]
-    public static partial void AnnounceFailed(ILogger logger, string missionId, long userId, Exception exception);
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Signal {SignalId}: announcing its {Count} new missions (MissionsCreated) failed")]
+    public static partial void AnnounceFailed(ILogger logger, string signalId, int count, Exception exception);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Signal {SignalId}: the fan-out queue is full ({Capacity} signals waiting); the publisher waits for room")]
+    public static partial void FanOutQueueFull(ILogger logger, string signalId, int capacity);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Catch-up: signal {SignalId} {Symbol} was stored but has no missions (the process stopped before its fan-out); fanning it out now")]
+    public static partial void CatchingUp(ILogger logger, string signalId, string symbol);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Error, Message = "Catch-up of signals stored before the start failed; they get no missions unless published again")]
+    public static partial void CatchUpFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Warning, Message = "Catch-up: the Signals module is not running (no ListLiveSignals handler); signals stored before the start are not checked for missions")]
+    public static partial void NoCatchUpSource(ILogger logger);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Mission {MissionId} user {UserId}: {From} → {To} (fire {FireId}) {Reason}")]
     public static partial void Transitioned(ILogger logger, string missionId, long userId, string from, string to, string? fireId, string? reason);

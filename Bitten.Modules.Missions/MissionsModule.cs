@@ -37,6 +37,9 @@ public static class MissionsModule
         services.AddScoped<MissionTransitions>();
         services.AddScoped<MissionFanOut>();
         services.AddSingleton<FanOutsInProgress>();
+        services.AddScoped<MissionAnnouncer>();
+        services.AddSingleton<FanOutQueue>();
+        services.AddHostedService<FanOutWorker>();
         services.AddTransient<ExpirySweepJob>();
         services.AddTransient<AnnouncementRecoveryJob>();
         services.AddSingleton<FiresInFlight>();

@@ -40,10 +40,17 @@ internal sealed class MissionsOptions
     [Required(ErrorMessage = "Modules:Missions:ExpirySweepCron is required (a Quartz cron expression, default \"0/5 * * * * ?\").")]
     public string ExpirySweepCron { get; set; } = "0/5 * * * * ?";
 
-    /// <summary>Missions expired per sweep transaction (keeps the write lock short).</summary>
     /// <summary>A stored mission not yet announced after this long is announced again (crash recovery).</summary>
     [Range(1, 3_600, ErrorMessage = "Modules:Missions:ReannounceAfterSeconds must be 1-3600 (default 30).")]
     public int ReannounceAfterSeconds { get; set; } = 30;
+
+    /// <summary>Published signals waiting for their fan-out; when full, the Signals publisher waits for room.</summary>
+    [Range(1, 100_000, ErrorMessage = "Modules:Missions:FanOutQueueCapacity must be 1-100000 (default 1000).")]
+    public int FanOutQueueCapacity { get; set; } = 1_000;
+
+    /// <summary>At start, signals stored this far back (and not expired) without any mission are fanned out (crash catch-up).</summary>
+    [Range(1, 10_080, ErrorMessage = "Modules:Missions:CatchUpLookbackMinutes must be 1-10080 (default 1440).")]
+    public int CatchUpLookbackMinutes { get; set; } = 1_440;
 
     /// <summary>
     /// A mission FIRING, SENT or UNCONFIRMED this long (and not being fired by this process) is checked against Execution's
@@ -56,6 +63,7 @@ internal sealed class MissionsOptions
     [Range(1, 60, ErrorMessage = "Modules:Missions:StreamPriceSeconds must be 1-60 (default 1).")]
     public int StreamPriceSeconds { get; set; } = 1;
 
+    /// <summary>Missions expired (and re-announced) per sweep transaction (keeps the write lock short).</summary>
     [Range(1, 100_000, ErrorMessage = "Modules:Missions:ExpirySweepBatch must be 1-100000 (default 500).")]
     public int ExpirySweepBatch { get; set; } = 500;
 

@@ -62,6 +62,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 71, Level = LogLevel.Warning, Message = "Could not queue the {Kind} alert for user {UserId}")]
     public static partial void AlertQueueFailed(ILogger logger, string kind, long userId, Exception exception);
 
+    [LoggerMessage(EventId = 73, Level = LogLevel.Error, Message = "Could not queue the {Count} mission alerts of signal {SignalId}")]
+    public static partial void MissionAlertsFailed(ILogger logger, string signalId, int count, Exception exception);
+
     [LoggerMessage(EventId = 72, Level = LogLevel.Warning, Message = "Publishing {Notification} for user {UserId} failed; the user's request went ahead")]
     public static partial void PublishFailed(ILogger logger, string notification, long userId, Exception exception);
 }

@@ -1,11 +1,11 @@
 using Bitten.Contracts.Common;
-using MediatR;
 
 namespace Bitten.Contracts.Missions;
 
 /// <summary>
-/// A user's personal mission for a signal was stored (one per user and signal). Users alerts the user;
-/// Execution's auto-fire considers it. <paramref name="Fireable"/> is false for view-only missions, with the reason.
+/// A user's personal mission for a signal was stored (one per user and signal): one item of a
+/// <see cref="MissionsCreated"/> batch. <paramref name="Fireable"/> is false for view-only missions, with the reason.
+/// Not a notification of its own: missions are only ever announced in batches.
 /// </summary>
 public sealed record MissionCreated(
     MissionId MissionId,
@@ -28,4 +28,4 @@ public sealed record MissionCreated(
     string? NotFireableReason,
     DateTimeOffset ExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset RecordedAt) : INotification;
+    DateTimeOffset RecordedAt);

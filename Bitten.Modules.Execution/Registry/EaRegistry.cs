@@ -29,6 +29,10 @@ internal sealed class EaRegistry(IServiceScopeFactory scopes, IOptions<Execution
     public EaState? TargetFor(long userId) =>
         _snapshot.Where(s => s.UserId == userId).OrderByDescending(s => s.IsDefault).ThenByDescending(s => s.LastSeenMs).FirstOrDefault();
 
+    /// <summary>The order of <see cref="TargetFor"/>: the default EA first, then the most recently seen (ties keep the earlier).</summary>
+    public static bool IsBetterTarget(EaState candidate, EaState current) =>
+        candidate.IsDefault != current.IsDefault ? candidate.IsDefault : candidate.LastSeenMs > current.LastSeenMs;
+
     public async Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
         if (_loaded)

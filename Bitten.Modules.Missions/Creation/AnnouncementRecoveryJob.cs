@@ -1,6 +1,6 @@
 using Bitten.Contracts.Common;
+using Bitten.Contracts.Missions;
 using Bitten.Modules.Missions.Persistence;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +11,13 @@ namespace Bitten.Modules.Missions.Creation;
 /// <summary>
 /// Announces again any mission that was stored but not marked announced <c>ReannounceAfterSeconds</c> ago
 /// (the process died between the insert and the announcement, or the mark failed) and has not expired, so
-/// no user loses an alert to a crash. Consumers are idempotent per mission id (Users' alert dedupe key). Missions of a
+/// no user loses an alert to a crash. Announced as one <see cref="MissionsCreated"/> per signal of each read batch;
+/// consumers are idempotent per mission id (Users' alert dedupe key). Missions of a
 /// fan-out still running in this process (<see cref="FanOutsInProgress"/>) are left to it, however long it takes.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class AnnouncementRecoveryJob(
-    MissionsDbContext db, IMediator mediator, TimeProvider time, IOptions<MissionsOptions> options, FanOutsInProgress inProgress, ILogger<AnnouncementRecoveryJob> logger) : IJob
+    MissionsDbContext db, MissionAnnouncer announcer, TimeProvider time, IOptions<MissionsOptions> options, FanOutsInProgress inProgress, ILogger<AnnouncementRecoveryJob> logger) : IJob
 {
     public Task Execute(IJobExecutionContext context) => RecoverAsync(context.CancellationToken);
 
@@ -42,9 +43,9 @@ internal sealed class AnnouncementRecoveryJob(
             }
 
             var live = rows.Where(m => (m.Status == pending || m.Status == viewOnly) && m.ExpiresAtMs > nowMs).ToList();
-            foreach (var row in live)
+            foreach (var batch in live.GroupBy(m => m.SignalId, StringComparer.Ordinal))
             {
-                await mediator.Publish(MissionAnnouncement.From(row, now), cancellationToken);
+                await announcer.AnnounceAsync(batch.Key, [.. batch], now, cancellationToken); // one MissionsCreated per signal
             }
 
             // Expired or already acted-on rows are closed off without an alert: it would be too late to be useful.

@@ -8,7 +8,6 @@ using Bitten.Modules.Missions.Lifecycle;
 using Bitten.Modules.Missions.Messaging;
 using Bitten.Modules.Missions.Persistence;
 using Bitten.Modules.Missions.Sizing;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,14 +15,16 @@ using Microsoft.Extensions.Options;
 namespace Bitten.Modules.Missions.Creation;
 
 /// <summary>
-/// One signal → one personal mission per eligible user: one audience query, each user's account and broker
-/// symbol through in-process requests, sizing, one batched transaction, then <see cref="MissionCreated"/> per
-/// user. Idempotent per (user, signal): a replay finds every mission present and creates nothing.
+/// One signal → one personal mission per eligible user: one audience query, the accounts and broker symbol specs of
+/// all new recipients in one request (<see cref="GetUserAccounts"/>), sizing, one batched transaction, then one
+/// announcement of the whole batch (<see cref="MissionAnnouncer"/>: stream frames, then <see cref="MissionsCreated"/>).
+/// Idempotent per (user, signal): a replay finds every mission present and creates nothing. Run by
+/// <see cref="FanOutWorker"/>, off the Signals publisher's loop.
 /// </summary>
 internal sealed class MissionFanOut(
     MissionsDbContext db,
     Requests requests,
-    IMediator mediator,
+    MissionAnnouncer announcer,
     TimeProvider time,
     IOptions<MissionsOptions> options,
     MissionsMetrics metrics,
@@ -57,19 +58,16 @@ internal sealed class MissionFanOut(
         using var running = inProgress.Begin(signalId); // the recovery job leaves this signal's rows to us until we return
         var existing = (await db.Missions.AsNoTracking().Where(m => m.SignalId == signalId).Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var rates = new CrossRates(requests);
-        var rows = new List<MissionRecord>(audience.Count);
         var seen = new HashSet<long>();
-        foreach (var member in audience)
+        var members = audience.Where(m => seen.Add(m.UserId.Value) && !existing.Contains(m.UserId.Value)).ToList();
+        var accounts = await AccountsAsync(members, signal.Symbol, cancellationToken);
+        var rows = new List<MissionRecord>(members.Count);
+        foreach (var member in members)
         {
-            if (!seen.Add(member.UserId.Value) || existing.Contains(member.UserId.Value))
-            {
-                continue;
-            }
-
             var row = NewRow(signal, member.UserId, now, expires);
             try
             {
-                await SizeAsync(row, signal, member, rates, cancellationToken);
+                await SizeAsync(row, signal, member, accounts.GetValueOrDefault(member.UserId.Value), rates, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -83,17 +81,7 @@ internal sealed class MissionFanOut(
         var sized = Stopwatch.GetTimestamp();
         var inserted = await MissionWriter.InsertNewAsync(db, rows, cancellationToken);
         var stored = Stopwatch.GetTimestamp();
-        foreach (var row in inserted)
-        {
-            try
-            {
-                await mediator.Publish(MissionAnnouncement.From(row, now), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.AnnounceFailed(logger, row.Id, row.UserId, ex);
-            }
-        }
+        await announcer.AnnounceAsync(signalId, inserted, now, cancellationToken);
 
         // The rows were the outbox: once announced they are marked; a crash before this line leaves them for AnnouncementRecoveryJob.
         if (inserted.Count > 0)
@@ -116,9 +104,28 @@ internal sealed class MissionFanOut(
         return new FanOutResult(audience.Count, inserted.Count, fireable, audience.Count - rows.Count);
     }
 
-    private async Task SizeAsync(MissionRecord row, SignalPublished signal, AudienceMember member, CrossRates rates, CancellationToken cancellationToken)
+    /// <summary>Every recipient's account and broker spec of the symbol in one request; empty when Execution is not running.</summary>
+    private async Task<Dictionary<long, UserAccountWithSymbol>> AccountsAsync(List<AudienceMember> members, string symbol, CancellationToken cancellationToken)
     {
-        var (_, account) = await requests.TrySendAsync<GetUserAccount, UserAccount?>(new GetUserAccount(member.UserId), cancellationToken);
+        if (members.Count == 0)
+        {
+            return [];
+        }
+
+        var (_, answer) = await requests.TrySendAsync<GetUserAccounts, IReadOnlyList<UserAccountWithSymbol>>(
+            new GetUserAccounts([.. members.Select(m => m.UserId)], symbol), cancellationToken);
+        var byUser = new Dictionary<long, UserAccountWithSymbol>(answer?.Count ?? 0);
+        foreach (var a in answer ?? [])
+        {
+            byUser[a.Account.UserId.Value] = a;
+        }
+
+        return byUser;
+    }
+
+    private async Task SizeAsync(MissionRecord row, SignalPublished signal, AudienceMember member, UserAccountWithSymbol? found, CrossRates rates, CancellationToken cancellationToken)
+    {
+        var account = found?.Account;
         if (account is null)
         {
             ViewOnly(row, FireRefusal.NoTerminal, member.HasLinkedEa
@@ -136,7 +143,7 @@ internal sealed class MissionFanOut(
             return;
         }
 
-        var (_, spec) = await requests.TrySendAsync<GetBrokerSymbol, SymbolSpec?>(new GetBrokerSymbol(member.UserId, signal.Symbol), cancellationToken);
+        var spec = found!.Symbol;
         var value = PriceUnitValue.FromSpec(spec);
         row.ValueSource = "broker";
         if (value is null)

@@ -79,6 +79,32 @@ internal static class SignalWire
         DateTimeOffset.FromUnixTimeMilliseconds(s.ExpiresMs),
         recordedAt);
 
+    /// <summary>A stored signal as it was announced (the same rounding as <see cref="Notification(EngineSignal, DateTimeOffset)"/>).</summary>
+    public static SignalPublished Notification(SignalRecord r) => new(
+        new SignalId(r.Id),
+        r.Symbol,
+        (Side)r.Side,
+        r.Pattern,
+        (Timeframe)r.Timeframe,
+        r.Entry,
+        r.StopLoss,
+        r.TakeProfit,
+        Math.Round((decimal)r.StopPips, 1),
+        Math.Round((decimal)r.TargetPips, 1),
+        Math.Round(r.RiskReward, 4),
+        Math.Round(r.Confidence, 2),
+        r.ShieldScore,
+        (ShieldClass)r.ShieldClass,
+        r.ShieldMultiplier,
+        r.WinProbability,
+        r.ExpectedValueR,
+        (TradingSession)r.Session,
+        r.SignalClass,
+        r.ModelVersion,
+        DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedMs),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.ExpiresMs),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.RecordedMs));
+
     public static string SessionName(TradingSession session) => session switch
     {
         TradingSession.Asian => "ASIAN",

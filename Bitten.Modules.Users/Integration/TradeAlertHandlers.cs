@@ -17,19 +17,38 @@ namespace Bitten.Modules.Users.Integration;
 /// (a re-announced mission) alerts once. A failure is logged, never thrown at the publisher.
 /// </summary>
 internal sealed class TradeAlertHandlers(AlertOutbox outbox, IOptions<TelegramOptions> telegram, ILogger<TradeAlertHandlers> logger) :
-    INotificationHandler<MissionCreated>,
+    INotificationHandler<MissionsCreated>,
     INotificationHandler<FireFilled>,
     INotificationHandler<FireFailed>,
     INotificationHandler<TradeClosed>
 {
-    public Task Handle(MissionCreated notification, CancellationToken cancellationToken)
+    /// <summary>A fan-out's alerts are written in one transaction; a batch announced again (recovery) queues nothing twice.</summary>
+    public async Task Handle(MissionsCreated notification, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AlertButton> fire = notification.Fireable
-            ? [new AlertButton("🔥 FIRE", string.Empty, false, FireCallback.Data(notification.MissionId))]
-            : [];
-        return QueueAsync(notification.UserId, AlertKind.SignalAlert, AlertTexts.Mission(notification), $"mission:{notification.MissionId.Value}",
-            [.. fire, .. HudButton(notification.Fireable ? "🎯 Open mission" : "Open mission", notification.MissionId) ?? []], cancellationToken);
+        if (notification.Missions.Count == 0)
+        {
+            return;
+        }
+
+        var alerts = new List<BatchAlert>(notification.Missions.Count);
+        foreach (var m in notification.Missions)
+        {
+            IReadOnlyList<AlertButton> fire = m.Fireable ? [new AlertButton("🔥 FIRE", string.Empty, false, FireCallback.Data(m.MissionId))] : [];
+            alerts.Add(new BatchAlert(m.UserId, AlertTexts.Mission(m), MissionDedupeKey(m.MissionId),
+                [.. fire, .. HudButton(m.Fireable ? "🎯 Open mission" : "Open mission", m.MissionId) ?? []]));
+        }
+
+        try
+        {
+            await outbox.QueueManyAsync(AlertKind.SignalAlert, alerts, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.MissionAlertsFailed(logger, notification.SignalId.Value, alerts.Count, ex);
+        }
     }
+
+    public static string MissionDedupeKey(MissionId mission) => $"mission:{mission.Value}";
 
     public Task Handle(FireFilled notification, CancellationToken cancellationToken) =>
         QueueAsync(notification.UserId, AlertKind.FireResult, AlertTexts.Filled(notification), $"fill:{notification.FireId.Value}",

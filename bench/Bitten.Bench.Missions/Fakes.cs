@@ -6,7 +6,7 @@ using MediatR;
 
 namespace Bitten.Bench.Missions;
 
-/// <summary>In-memory answers of the other modules: the figure is Missions' own cost, not theirs.</summary>
+/// <summary>The audience and accounts of a run; in the <c>fakes</c> mode also the in-memory answers of Users and Execution.</summary>
 internal sealed class World
 {
     public IReadOnlyList<AudienceMember> Audience { get; set; } = [];
@@ -14,6 +14,8 @@ internal sealed class World
     public Dictionary<long, UserAccount> Accounts { get; } = [];
 
     public int Announced;
+
+    public int Batches;
 }
 
 internal sealed class FakeAudience(World world) : IRequestHandler<ListSignalAudience, IReadOnlyList<AudienceMember>>
@@ -21,27 +23,31 @@ internal sealed class FakeAudience(World world) : IRequestHandler<ListSignalAudi
     public Task<IReadOnlyList<AudienceMember>> Handle(ListSignalAudience request, CancellationToken cancellationToken) => Task.FromResult(world.Audience);
 }
 
-internal sealed class FakeAccounts(World world) : IRequestHandler<GetUserAccount, UserAccount?>
+internal sealed class FakeAccounts(World world) : IRequestHandler<GetUserAccounts, IReadOnlyList<UserAccountWithSymbol>>
 {
-    public Task<UserAccount?> Handle(GetUserAccount request, CancellationToken cancellationToken) => Task.FromResult(world.Accounts.GetValueOrDefault(request.UserId.Value));
+    public Task<IReadOnlyList<UserAccountWithSymbol>> Handle(GetUserAccounts request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<UserAccountWithSymbol>>([.. request.UserIds.Where(u => world.Accounts.ContainsKey(u.Value))
+            .Select(u => new UserAccountWithSymbol(world.Accounts[u.Value], null))]);
 }
 
-internal sealed class FakeBrokerSymbols : IRequestHandler<GetBrokerSymbol, SymbolSpec?>
-{
-    public Task<SymbolSpec?> Handle(GetBrokerSymbol request, CancellationToken cancellationToken) => Task.FromResult<SymbolSpec?>(null);
-}
-
+/// <summary>Signals is not part of the bench: cross rates come from here (both modes).</summary>
 internal sealed class FakeQuotes : IRequestHandler<GetMarketQuote, MarketQuote?>
 {
     public Task<MarketQuote?> Handle(GetMarketQuote request, CancellationToken cancellationToken) =>
-        Task.FromResult<MarketQuote?>(new MarketQuote(request.Symbol, 150.00m, 150.02m, 0, false, 3, 0.01m));
+        Task.FromResult<MarketQuote?>(request.Symbol switch
+        {
+            "EURUSD" => new MarketQuote(request.Symbol, 1.10000m, 1.10002m, 0, false, 5, 0.0001m),
+            "GBPUSD" => new MarketQuote(request.Symbol, 1.27000m, 1.27002m, 0, false, 5, 0.0001m),
+            _ => new MarketQuote(request.Symbol, 150.00m, 150.02m, 0, false, 3, 0.01m),
+        });
 }
 
-internal sealed class CountAnnouncements(World world) : INotificationHandler<MissionCreated>
+internal sealed class CountAnnouncements(World world) : INotificationHandler<MissionsCreated>
 {
-    public Task Handle(MissionCreated notification, CancellationToken cancellationToken)
+    public Task Handle(MissionsCreated notification, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref world.Announced);
+        Interlocked.Add(ref world.Announced, notification.Missions.Count);
+        Interlocked.Increment(ref world.Batches);
         return Task.CompletedTask;
     }
 }

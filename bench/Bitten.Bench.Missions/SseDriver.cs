@@ -79,11 +79,13 @@ internal static class SseDriver
             {
                 ["clients"] = clients,
                 ["what"] = "real Kestrel on 127.0.0.1 in a separate process, one HTTP/1.1 connection per user to /api/stream (the module's endpoint), "
-                    + "then POST /bench/signal publishes one SignalPublished: fan-out sizes, stores and announces 5,000 missions and the stream hub queues each user's frame. "
+                    + "then POST /bench/signal publishes one SignalPublished (the module queues it; its fan-out worker sizes and stores the missions, queues each user's stream frame, "
+                    + "then announces MissionsCreated to the real Users alert and Execution auto-fire handlers; the route answers once the worker is done). "
                     + "After one warm-up signal with no stream open, latency = publish request sent → that client's 'event: mission' frame read (includes the fan-out's store).",
                 ["goal"] = "p99 < 1,000 ms, server memory < 500 MB",
                 ["connect_all_s"] = Math.Round(connectSeconds, 1),
                 ["fan_out_ms"] = fanOut["fan_out_ms"]!.GetValue<double>() is var f ? Math.Round(f, 1) : 0,
+                ["publisher_held_ms"] = fanOut["publisher_held_ms"]!.GetValue<double>() is var h ? Math.Round(h, 2) : 0,
                 ["delivered"] = latencies.Length,
                 ["p50_ms"] = P(0.5),
                 ["p99_ms"] = P(0.99),

@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/Bitten.Bench.Users [-- <users> [<output.json>]]
-// One signal's MissionCreated for N users → Users' alert handler → outbox (users.db, WAL) → AlertSender → a fake Bot API on
+// One signal's MissionsCreated (a batch of N missions) → Users' alert handler → outbox (users.db, WAL) → AlertSender → a fake Bot API on
 // loopback that answers 429 beyond 30 messages/s or 1/s per chat. Times queueing and delivery; counts 429s (goal: zero).
 var users = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var output = args.Length > 1 ? args[1] : Path.Combine(FindRepositoryRoot(), "bench", "results", "users-alerts.json");
@@ -59,13 +59,14 @@ using (var scope = app.Services.CreateScope())
 
 var now = DateTimeOffset.UtcNow;
 var signal = SignalId.New(now);
+var batch = Enumerable.Range(1, users).Select(i => new MissionCreated(MissionId.New(now), new UserId(i), signal, "EURUSD", Side.Buy, "BENCH", 1.1m, 1.098m, 1.103m,
+    0.25m, 50m, 75m, "USD", 0.65, 0.4, 0.8, true, null, now.AddMinutes(15), now, now)).ToList();
 var queueStarted = Stopwatch.GetTimestamp();
-for (var i = 1; i <= users; i++)
+await using (var scope = app.Services.CreateAsyncScope())
 {
-    await using var scope = app.Services.CreateAsyncScope();
+    // One fan-out = one MissionsCreated: the handler writes the whole batch in one transaction.
     var handler = ActivatorUtilities.CreateInstance<TradeAlertHandlers>(scope.ServiceProvider);
-    await handler.Handle(new MissionCreated(MissionId.New(now), new UserId(i), signal, "EURUSD", Side.Buy, "BENCH", 1.1m, 1.098m, 1.103m, 0.25m, 50m, 75m, "USD",
-        0.65, 0.4, 0.8, true, null, now.AddMinutes(15), now, now), CancellationToken.None);
+    await handler.Handle(new MissionsCreated(signal, batch, now), CancellationToken.None);
 }
 
 var queueSeconds = Stopwatch.GetElapsedTime(queueStarted).TotalSeconds;
@@ -99,7 +100,7 @@ var document = new JsonObject
     ["benchmark"] = "users-alerts",
     ["recorded_utc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
     ["command"] = $"dotnet run -c Release --project bench/Bitten.Bench.Users -- {users}",
-    ["what"] = "MissionCreated for one signal → Users' TradeAlertHandlers → alert_outbox rows (users.db, WAL, one commit each) → the module's AlertSender "
+    ["what"] = "MissionsCreated (one batch of N missions) for one signal → Users' TradeAlertHandlers → alert_outbox rows (users.db, WAL, one transaction, INSERT … ON CONFLICT DO NOTHING) → the module's AlertSender "
         + "→ a fake Bot API on loopback answering 429 (retry_after 1) beyond 30 sendMessage/s overall or 1/s per chat.",
     ["goal"] = "all delivered at the configured global rate (30/s: 5,000 in ≈ 167 s) with zero 429s",
     ["users"] = users,

@@ -167,6 +167,8 @@ public sealed class HudHost : IAsyncLifetime
             id, Symbol, Side.Buy, Pattern, Timeframe.M5, record.Entry, record.StopLoss, record.TakeProfit, 30m, 60m, 2, record.Confidence,
             record.ShieldScore, ShieldClass.ShieldApproved, 1m, record.WinProbability, record.ExpectedValueR, TradingSession.London,
             "PRECISION", null, now, now.AddMinutes(15), now));
+        var fanOuts = _factory.Services.GetRequiredService<Bitten.Modules.Missions.Creation.FanOutQueue>();
+        await Wait.UntilAsync(() => fanOuts.Outstanding == 0, TimeSpan.FromSeconds(60), "Missions' fan-out worker has created the signal's missions");
         return id.Value;
     }
 

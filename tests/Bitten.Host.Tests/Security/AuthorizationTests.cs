@@ -233,6 +233,8 @@ public sealed partial class AuthorizationTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new SignalPublished(
             SignalId.New(now), "EURUSD", Side.Buy, "LIQUIDITY_SWEEP_REVERSAL", Timeframe.M5, 1.10000m, 1.09800m, 1.10300m, 20m, 30m, 1.5,
             80, 7.0, ShieldClass.ShieldActive, 1.0m, 0.6, 0.5, TradingSession.London, "RAPID", null, now, now.AddMinutes(15), now));
+        var fanOuts = _factory.Services.GetRequiredService<Bitten.Modules.Missions.Creation.FanOutQueue>();
+        await Wait.UntilAsync(() => fanOuts.Outstanding == 0, TimeSpan.FromSeconds(60), "Missions' fan-out worker has created the signal's missions");
     }
 
     private static async Task<string> OnlyMissionIdAsync(HttpClient client)

@@ -24,6 +24,15 @@ internal sealed class FakeGetUserRiskProfile(FakeWorld world) : IRequestHandler<
         Task.FromResult(world.Profiles.TryGetValue(request.UserId.Value, out var p) ? p : null);
 }
 
+internal sealed class FakeGetUserRiskProfiles(FakeWorld world) : IRequestHandler<GetUserRiskProfiles, IReadOnlyList<UserRiskProfile>>
+{
+    public Task<IReadOnlyList<UserRiskProfile>> Handle(GetUserRiskProfiles request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref world.RiskProfileRequests);
+        return Task.FromResult<IReadOnlyList<UserRiskProfile>>([.. request.UserIds.Distinct().Where(u => world.Profiles.ContainsKey(u.Value)).Select(u => world.Profiles[u.Value])]);
+    }
+}
+
 internal sealed class FakeGetMarketQuote(FakeWorld world) : IRequestHandler<GetMarketQuote, MarketQuote?>
 {
     public Task<MarketQuote?> Handle(GetMarketQuote request, CancellationToken cancellationToken) =>

@@ -14,6 +14,9 @@ public sealed class FakeWorld
 
     public ConcurrentDictionary<long, UserRiskProfile> Profiles { get; } = new();
 
+    /// <summary>GetUserRiskProfiles requests received (auto-fire asks once per batch).</summary>
+    public int RiskProfileRequests;
+
     public ConcurrentQueue<Contracts.Missions.FireMissionCommand> FireCommands { get; } = new();
 
     public ConcurrentDictionary<string, MarketQuote> Quotes { get; } = new(StringComparer.Ordinal);

@@ -74,4 +74,26 @@ public sealed class EaRegistryTests : IAsyncLifetime
         _host.Registry.Find("ea-one")!.Positions.ShouldHaveSingleItem().FireId.ShouldBeNull();
         (await _host.SendAsync(new GetBrokerSymbol(new UserId(1), "EURUSD"))).ShouldNotBeNull().BrokerSymbol.ShouldBe("EURUSD.m");
     }
+
+    [Fact]
+    public async Task GetUserAccounts_ForABatch_AnswersAsTheSingleRequestsDoForTheUsersWithAReportingEa()
+    {
+        _host.World.AddUser(1);
+        _host.World.AddUser(2);
+        await using var one = await _host.LinkEaAsync("ea-one", 1, equity: 10_000m);
+        await using var two = await _host.LinkEaAsync("ea-two", 2, equity: 5_000m);
+
+        var batch = await _host.SendAsync(new GetUserAccounts([new UserId(1), new UserId(2), new UserId(3)], "EURUSD"));
+        var unknownSymbol = await _host.SendAsync(new GetUserAccounts([new UserId(1)], "XAUUSD"));
+
+        batch.Select(a => a.Account.UserId.Value).Order().ToList().ShouldBe(new List<long> { 1, 2 }, "user 3 has no EA");
+        var first = batch.Single(a => a.Account.UserId.Value == 1);
+        first.Account.ShouldBe(await _host.SendAsync(new GetUserAccount(new UserId(1))));
+        first.Symbol.ShouldBe(await _host.SendAsync(new GetBrokerSymbol(new UserId(1), "EURUSD")));
+        first.Symbol.ShouldNotBeNull();
+        var second = batch.Single(a => a.Account.UserId.Value == 2);
+        second.Account.ShouldBe(await _host.SendAsync(new GetUserAccount(new UserId(2))));
+        second.Symbol.ShouldBe(await _host.SendAsync(new GetBrokerSymbol(new UserId(2), "EURUSD")));
+        unknownSymbol.ShouldHaveSingleItem().Symbol.ShouldBeNull("no EA reported XAUUSD");
+    }
 }

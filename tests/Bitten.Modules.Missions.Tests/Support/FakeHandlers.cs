@@ -9,23 +9,32 @@ namespace Bitten.Modules.Missions.Tests.Support;
 
 internal sealed class FakeAudience(FakeWorld world) : IRequestHandler<ListSignalAudience, IReadOnlyList<AudienceMember>>
 {
-    public Task<IReadOnlyList<AudienceMember>> Handle(ListSignalAudience request, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AudienceMember>>([.. world.Audience]);
-}
-
-internal sealed class FakeAccounts(FakeWorld world) : IRequestHandler<GetUserAccount, UserAccount?>
-{
-    public Task<UserAccount?> Handle(GetUserAccount request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AudienceMember>> Handle(ListSignalAudience request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref world.AccountLookups);
-        return Task.FromResult(world.Accounts.GetValueOrDefault(request.UserId.Value));
+        Interlocked.Increment(ref world.AudienceRequests);
+        await world.AudienceGate.WaitAsync(cancellationToken);
+        return [.. world.Audience];
     }
 }
 
-internal sealed class FakeBrokerSymbols(FakeWorld world) : IRequestHandler<GetBrokerSymbol, SymbolSpec?>
+/// <summary>Execution's batch answer: the account and the broker spec of the asked symbol of every asked user who has an account.</summary>
+internal sealed class FakeAccounts(FakeWorld world) : IRequestHandler<GetUserAccounts, IReadOnlyList<UserAccountWithSymbol>>
 {
-    public Task<SymbolSpec?> Handle(GetBrokerSymbol request, CancellationToken cancellationToken) =>
-        Task.FromResult(world.Specs.GetValueOrDefault((request.UserId.Value, request.Symbol)));
+    public Task<IReadOnlyList<UserAccountWithSymbol>> Handle(GetUserAccounts request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref world.AccountRequests);
+        Interlocked.Add(ref world.AccountLookups, request.UserIds.Count);
+        var answer = new List<UserAccountWithSymbol>();
+        foreach (var user in request.UserIds)
+        {
+            if (world.Accounts.TryGetValue(user.Value, out var account))
+            {
+                answer.Add(new UserAccountWithSymbol(account, request.Symbol is { } s ? world.Specs.GetValueOrDefault((user.Value, s)) : null));
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<UserAccountWithSymbol>>(answer);
+    }
 }
 
 internal sealed class FakeQuotes(FakeWorld world) : IRequestHandler<GetMarketQuote, MarketQuote?>
@@ -55,11 +64,17 @@ internal sealed class FakeMissionFires(FakeWorld world) : IRequestHandler<GetMis
         Task.FromResult<IReadOnlyList<MissionFire>>([.. request.MissionIds.Select(m => world.MissionFires.GetValueOrDefault(m.Value)).OfType<MissionFire>()]);
 }
 
-internal sealed class RecordCreated(FakeWorld world) : INotificationHandler<MissionCreated>
+internal sealed class RecordCreated(FakeWorld world) : INotificationHandler<MissionsCreated>
 {
-    public Task Handle(MissionCreated notification, CancellationToken cancellationToken)
+    public Task Handle(MissionsCreated notification, CancellationToken cancellationToken)
     {
-        world.Created.Enqueue(notification);
+        world.OnBatch?.Invoke(notification);
+        world.Batches.Enqueue(notification);
+        foreach (var mission in notification.Missions)
+        {
+            world.Created.Enqueue(mission);
+        }
+
         return Task.CompletedTask;
     }
 }
@@ -71,4 +86,11 @@ internal sealed class RecordStateChanges(FakeWorld world) : INotificationHandler
         world.StateChanges.Enqueue(notification);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Signals' answer to the worker's start-up catch-up: the live signals a test stored in the fake world.</summary>
+internal sealed class FakeLiveSignals(FakeWorld world) : IRequestHandler<ListLiveSignals, IReadOnlyList<SignalPublished>>
+{
+    public Task<IReadOnlyList<SignalPublished>> Handle(ListLiveSignals request, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SignalPublished>>([.. world.StoredSignals.Where(s => s.CreatedAt >= request.CreatedSince && s.ExpiresAt > request.At).OrderBy(s => s.CreatedAt)]);
 }

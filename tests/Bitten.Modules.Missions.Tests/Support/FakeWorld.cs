@@ -26,9 +26,27 @@ public sealed class FakeWorld
 
     public ConcurrentQueue<MissionCreated> Created { get; } = new();
 
+    /// <summary>Every MissionsCreated announced (one per fan-out or recovered batch).</summary>
+    public ConcurrentQueue<MissionsCreated> Batches { get; } = new();
+
     public ConcurrentQueue<MissionStateChanged> StateChanges { get; } = new();
+
+    /// <summary>Signals "stored in signals.db" as the catch-up sees them.</summary>
+    public List<SignalPublished> StoredSignals { get; } = [];
 
     public ConcurrentDictionary<string, long> EaOwners { get; } = new();
 
+    /// <summary>Users whose account was asked for (summed over the batch requests).</summary>
     public int AccountLookups;
+
+    /// <summary>Completed unless a test holds the audience answer back (to catch a fan-out in the middle).</summary>
+    public Task AudienceGate { get; set; } = Task.CompletedTask;
+
+    /// <summary>Called as each MissionsCreated is handled (before it is recorded).</summary>
+    internal Action<MissionsCreated>? OnBatch { get; set; }
+
+    public int AudienceRequests;
+
+    /// <summary>GetUserAccounts requests received.</summary>
+    public int AccountRequests;
 }

@@ -69,6 +69,12 @@ internal sealed class MissionsApiHost : IAsyncDisposable
     {
         await using var scope = _app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Publish(notification);
+        if (notification is Bitten.Contracts.Signals.SignalPublished)
+        {
+            // The fan-out runs on the module's worker (started with the app): wait until it has done this signal.
+            var queue = _app.Services.GetRequiredService<Bitten.Modules.Missions.Creation.FanOutQueue>();
+            await Wait.UntilAsync(() => queue.Outstanding == 0, TimeSpan.FromSeconds(30), "the fan-out worker to finish the signal");
+        }
     }
 
     public async ValueTask DisposeAsync()

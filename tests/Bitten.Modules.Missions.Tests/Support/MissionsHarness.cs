@@ -4,6 +4,7 @@ using Bitten.Contracts.Hosting;
 using Bitten.Contracts.Missions;
 using Bitten.Contracts.Signals;
 using Bitten.Contracts.Users;
+using Bitten.Modules.Missions.Creation;
 using Bitten.Modules.Missions.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
 {
     private readonly TemporaryDirectory _directory = new("missions");
 
-    public MissionsHarness(bool executionRunning = true, IDictionary<string, string?>? settings = null)
+    public MissionsHarness(bool executionRunning = true, IDictionary<string, string?>? settings = null, bool withSignals = true)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _directory.Path });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _directory.Path });
@@ -30,7 +31,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        Register(builder, Time, World, executionRunning);
+        Register(builder, Time, World, executionRunning, withSignals);
         Services = builder.Services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<MissionsDbContext>().Database.Migrate();
@@ -43,7 +44,7 @@ internal sealed class MissionsHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
 
     /// <summary>Registers the module, MediatR and the fakes on a builder (also used by the HTTP tests).</summary>
-    public static void Register(IHostApplicationBuilder builder, ManualTimeProvider time, FakeWorld world, bool executionRunning)
+    public static void Register(IHostApplicationBuilder builder, ManualTimeProvider time, FakeWorld world, bool executionRunning, bool withSignals = true)
     {
         var services = builder.Services;
         services.AddLogging();
@@ -64,11 +65,15 @@ internal sealed class MissionsHarness : IAsyncDisposable
         }
 
         services.AddTransient<IRequestHandler<ListSignalAudience, IReadOnlyList<AudienceMember>>, FakeAudience>();
-        services.AddTransient<IRequestHandler<GetUserAccount, UserAccount?>, FakeAccounts>();
-        services.AddTransient<IRequestHandler<GetBrokerSymbol, SymbolSpec?>, FakeBrokerSymbols>();
+        services.AddTransient<IRequestHandler<GetUserAccounts, IReadOnlyList<UserAccountWithSymbol>>, FakeAccounts>();
         services.AddTransient<IRequestHandler<GetMarketQuote, MarketQuote?>, FakeQuotes>();
         services.AddTransient<IRequestHandler<GetEaOwner, UserId?>, FakeEaOwners>();
-        services.AddTransient<INotificationHandler<MissionCreated>, RecordCreated>();
+        services.AddTransient<INotificationHandler<MissionsCreated>, RecordCreated>();
+        if (withSignals)
+        {
+            services.AddTransient<IRequestHandler<ListLiveSignals, IReadOnlyList<SignalPublished>>, FakeLiveSignals>();
+        }
+
         services.AddTransient<INotificationHandler<MissionStateChanged>, RecordStateChanges>();
         if (executionRunning)
         {
@@ -88,6 +93,16 @@ internal sealed class MissionsHarness : IAsyncDisposable
         await sp.GetRequiredService<IMediator>().Publish(notification);
         return true;
     });
+
+    /// <summary>Publishes a signal as the Signals publisher does, then runs the queued fan-out (the worker is not started here).</summary>
+    public async Task PublishAsync(SignalPublished signal)
+    {
+        await PublishAsync((INotification)signal);
+        await Worker.DrainAsync(CancellationToken.None);
+    }
+
+    /// <summary>The module's fan-out worker (registered as a hosted service, never started by this harness).</summary>
+    public FanOutWorker Worker => Services.GetServices<IHostedService>().OfType<FanOutWorker>().Single();
 
     public Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request) =>
         InScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(request));

@@ -124,6 +124,32 @@ public sealed class UserDirectoryTests
         missing.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task GetUserRiskProfiles_ForABatch_AnswersTheKnownUsersInOneRequest()
+    {
+        await using var host = UsersTestHost.Create();
+        var ids = await host.InScopeAsync<UsersDbContext, List<long>>(async db =>
+        {
+            var rows = Enumerable.Range(0, 3).Select(i => new UserRecord
+            {
+                TelegramId = 70_000 + i, DisplayName = $"U{i}", Tier = "NIBBLER", ReferralCode = $"RP{i}", CreatedAtMs = 1,
+                AutoFireEnabled = i == 1, MinWinProbability = 0.6m + (i / 100m),
+            }).ToList();
+            db.Users.AddRange(rows);
+            await db.SaveChangesAsync();
+            return [.. rows.Select(r => r.Id)];
+        });
+
+        var profiles = await host.InScopeAsync(sp => ActivatorUtilities.CreateInstance<GetUserRiskProfilesHandler>(sp)
+            .Handle(new GetUserRiskProfiles([new UserId(ids[0]), new UserId(ids[1]), new UserId(ids[2]), new UserId(ids[2]), new UserId(999_999)]), CancellationToken.None));
+        var none = await host.InScopeAsync(sp => ActivatorUtilities.CreateInstance<GetUserRiskProfilesHandler>(sp)
+            .Handle(new GetUserRiskProfiles([]), CancellationToken.None));
+
+        profiles.OrderBy(p => p.UserId.Value).Select(p => (p.UserId.Value, p.AutoFireEnabled, p.MinWinProbability))
+            .ShouldBe([(ids[0], false, 0.60m), (ids[1], true, 0.61m), (ids[2], false, 0.62m)]);
+        none.ShouldBeEmpty();
+    }
+
     private static Task<UserEntitlements?> Entitlements(UsersTestHost host, long userId) =>
         host.InScopeAsync(sp => ActivatorUtilities.CreateInstance<GetUserEntitlementsHandler>(sp)
             .Handle(new GetUserEntitlements(new UserId(userId)), CancellationToken.None));

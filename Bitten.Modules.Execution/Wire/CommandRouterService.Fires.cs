@@ -33,7 +33,7 @@ internal sealed partial class CommandRouterService
                 return;
             }
 
-            due = await db.Fires.AsNoTracking().Where(f => ids.Contains(f.FireId)).ToListAsync(ct);
+            due = [.. db.FiresById(ids).Values]; // one SQL text whatever the batch size (FireQueries)
             var stray = ids.Except(due.Where(f => f.Status == FireStatus.Queued).Select(f => f.FireId)).ToList();
             if (stray.Count > 0)
             {
